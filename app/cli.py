@@ -1,0 +1,147 @@
+"""The ``ourvoice`` command: a Flask CLI group over the app factory."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+from flask import Flask, current_app
+from flask.cli import AppGroup, FlaskGroup, with_appcontext
+
+from app.config import PROJECT_ROOT
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+
+db_cli = AppGroup("db", help="Create and upgrade the database schema.")
+surveys_cli = AppGroup("surveys", help="Load, check, open and close surveys.")
+
+
+def alembic_config() -> Config:  # alembic is imported lazily to keep --help fast
+    """Return the Alembic configuration for this app's database."""
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(PROJECT_ROOT / "migrations"))
+    config.set_main_option("sqlalchemy.url", current_app.config["DATABASE_URL"].replace("%", "%%"))
+    return config
+
+
+@db_cli.command("upgrade")
+@click.argument("revision", default="head")
+@with_appcontext
+def db_upgrade(revision: str) -> None:
+    """Upgrade the database schema to REVISION (default: the newest)."""
+    from alembic import command
+
+    command.upgrade(alembic_config(), revision)
+    click.echo(f"Database at {revision}.")
+
+
+@db_cli.command("downgrade")
+@click.argument("revision")
+@with_appcontext
+def db_downgrade(revision: str) -> None:
+    """Downgrade the database schema to REVISION ("base" empties it)."""
+    from alembic import command
+
+    command.downgrade(alembic_config(), revision)
+    click.echo(f"Database at {revision}.")
+
+
+@surveys_cli.command("load")
+@click.argument("path", required=False, type=click.Path(exists=True, path_type=Path))
+@click.option("--check", is_flag=True, help="Only validate the files; change nothing.")
+@with_appcontext
+def surveys_load(path: Path | None, check: bool) -> None:
+    """Validate the survey files at PATH (a file or folder; default surveys/) and store new versions."""
+    from app.db import get_session
+    from app.services.surveys import read_survey_files, store_definition, survey_files
+    from app.survey_format import SurveyFileError
+
+    files = survey_files(path or Path(current_app.config["SURVEYS_DIR"]))
+    if not files:
+        raise click.ClickException(f"No survey files (*.yaml) in {path}")
+    try:
+        definitions = read_survey_files(files)
+    except SurveyFileError as error:
+        click.echo(str(error), err=True)
+        sys.exit(1)
+    if check:
+        for file, definition in definitions:
+            click.echo(f"{file}: {definition.slug} is valid ({len(definition.languages)} languages).")
+        return
+    session = get_session(write=True)
+    results = [store_definition(session, definition, file.name) for file, definition in definitions]
+    session.commit()
+    for result in results:
+        state = "new version" if result.created else "unchanged, still version"
+        click.echo(f"{result.source}: {result.slug} {state} {result.version}")
+
+
+def _set_status(slug: str, status: str) -> None:
+    from app.db import get_session
+    from app.services.surveys import set_status
+
+    session = get_session(write=True)
+    if set_status(session, slug, status) is None:
+        raise click.ClickException(f"No survey with slug {slug!r}")
+    session.commit()
+    click.echo(f"{slug} is {status}.")
+
+
+@surveys_cli.command("close")
+@click.argument("slug")
+@with_appcontext
+def surveys_close(slug: str) -> None:
+    """Stop taking answers for SLUG (respondents see a friendly "closed" page)."""
+    _set_status(slug, "closed")
+
+
+@surveys_cli.command("open")
+@click.argument("slug")
+@with_appcontext
+def surveys_open(slug: str) -> None:
+    """Take answers for SLUG again."""
+    _set_status(slug, "open")
+
+
+@click.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=5000, show_default=True, type=int)
+@click.option("--workers", default=(os.cpu_count() or 1) * 2 + 1, show_default="2 x cores + 1", type=int)
+def serve(host: str, port: int, workers: int) -> None:
+    """Serve the app with gunicorn. No access log is written: it would record IP addresses."""
+    args = [
+        sys.executable, "-m", "gunicorn",
+        "--bind", f"[{host}]:{port}" if ":" in host else f"{host}:{port}",
+        "--workers", str(workers),
+        "--worker-tmp-dir", "/dev/shm" if Path("/dev/shm").is_dir() else "/tmp",
+        "--error-logfile", "-",
+        "--graceful-timeout", "20",
+        "app.wsgi:app",
+    ]  # fmt: skip
+    # No --access-logfile: gunicorn then keeps no access log at all.
+    os.execv(sys.executable, args)
+
+
+def init_app(app: Flask) -> None:
+    """Register the command groups on ``app``."""
+    app.cli.add_command(db_cli)
+    app.cli.add_command(surveys_cli)
+    app.cli.add_command(serve)
+
+
+def _create_app() -> Flask:
+    from app import create_app
+
+    return create_app()
+
+
+def main() -> None:
+    """Run the ``ourvoice`` console script."""
+    cli = FlaskGroup(create_app=_create_app, add_default_commands=False, add_version_option=False, load_dotenv=False)
+    cli.main(prog_name="ourvoice")

@@ -1,0 +1,1 @@
+"""Domain functions, grouped by feature. They flush; the caller commits."""
