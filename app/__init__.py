@@ -18,8 +18,8 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.config.from_mapping(test_config or {})
     config.finalise(app)
     setup_database(app)
+    setup_security(app)  # before CSRF: its checks must see the raw body first
     setup_extensions(app)
-    setup_security(app)
     setup_blueprints(app)
     setup_errors(app)
     setup_cli(app)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from flask import Flask, Response, request
+from urllib.parse import parse_qsl
+
+from flask import Flask, Response, abort, request
 
 CONTENT_SECURITY_POLICY = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; "
@@ -21,6 +23,15 @@ SECURITY_HEADERS = {
 def init_app(app: Flask) -> None:
     """Add the headers of reliability-checks.md section 8 to every response."""
     production = app.config["ENV"] == "production"
+
+    @app.before_request
+    def _refuse_undecodable_forms() -> None:
+        # Werkzeug would quietly replace bad bytes with U+FFFD; an answer must arrive as typed or not at all.
+        if request.method == "POST" and request.mimetype == "application/x-www-form-urlencoded":
+            try:
+                parse_qsl(request.get_data(cache=True).decode("ascii"), encoding="utf-8", errors="strict")
+            except UnicodeDecodeError:
+                abort(400)
 
     @app.after_request
     def _add_headers(response: Response) -> Response:
