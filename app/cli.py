@@ -62,7 +62,8 @@ def surveys_load(path: Path | None, check: bool) -> None:
     from app.services.surveys import read_survey_files, store_definition, survey_files
     from app.survey_format import SurveyFileError
 
-    files = survey_files(path or Path(current_app.config["SURVEYS_DIR"]))
+    path = path or Path(current_app.config["SURVEYS_DIR"])
+    files = survey_files(path)
     if not files:
         raise click.ClickException(f"No survey files (*.yaml) in {path}")
     try:

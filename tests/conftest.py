@@ -69,7 +69,12 @@ def database_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPa
 def app(database_url: str) -> Iterator[Flask]:
     """Return the app on the backend's database; tests post real CSRF tokens."""
     application = create_app(
-        {"TESTING": True, "DATABASE_URL": database_url, "SECRET_KEY": "test-secret", "SURVEYS_DIR": str(FIXTURES)}
+        {
+            "TESTING": True,
+            "DATABASE_URL": database_url,
+            "SECRET_KEY": "test-secret",
+            "SURVEYS_DIR": str(FIXTURES / "surveys"),
+        }
     )
     yield application
     application.extensions["db"].dispose()
