@@ -124,20 +124,22 @@ def rerender_after_csrf_error() -> tuple[str, int] | None:
     Nothing is saved: the person presses the button again. Returns None outside the journey.
     """
     view_args = request.view_args or {}
-    if request.endpoint != "respond.page" or "page_key" not in view_args:
+    if request.endpoint not in ("respond.page", "respond.send"):
         return None
     try:
         opened = responses.open_survey(get_session(), view_args["slug"])
     except SurveyUnavailable:
         return None
-    g.lang, g.survey = view_args["lang"], opened.definition
-    position = journey.locate(get_session(), opened)
-    page = position.page(view_args["page_key"])
-    if page is None or view_args["lang"] not in opened.definition.languages:
+    if view_args["lang"] not in opened.definition.languages:
         return None
-    questions = position.questions(page)
-    form = page_form_class(position.definition, questions, view_args["lang"])()
-    g.session_expired = True
+    g.lang, g.survey, g.session_expired = view_args["lang"], opened.definition, True
+    position = journey.locate(get_session(), opened)
+    if request.endpoint == "respond.send":
+        return _render_send(position), 400
+    page = position.page(view_args["page_key"])
+    if page is None:
+        return None
+    form = page_form_class(position.definition, position.questions(page), view_args["lang"])()
     return _render_page(position, page, form), 400
 
 
@@ -149,13 +151,7 @@ def send(lang: str, slug: str) -> str | HttpResponse:
         position = journey.locate(get_session(), opened)
         if position.response is None:
             return redirect(url_for(".intro", lang=lang, slug=slug))
-        g.young = position.young
-        return render_template(
-            "respond/send.html",
-            position=position,
-            back_page=position.before(None),
-            submission_key=secrets.token_urlsafe(24),
-        )
+        return _render_send(position)
     key = request.form.get("submission_key", "")
     if not _SUBMISSION_KEY.match(key):
         abort(400)
@@ -170,6 +166,16 @@ def send(lang: str, slug: str) -> str | HttpResponse:
     journey.forget_draft(slug)
     cookie["sent"] = {slug: response_id}
     return redirect(url_for(".thanks", lang=lang, slug=slug), code=303)
+
+
+def _render_send(position: journey.Position) -> str:
+    g.young = position.young
+    return render_template(
+        "respond/send.html",
+        position=position,
+        back_page=position.before(None),
+        submission_key=secrets.token_urlsafe(24),
+    )
 
 
 @bp.get("/<lang>/s/<slug>/thanks")

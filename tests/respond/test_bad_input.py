@@ -205,3 +205,13 @@ def test_each_respondent_gets_their_own_draft(app, load_survey, query):
     assert second.get("/en/s/mini/p/first").checked("age") == ["young"]
     assert first.get("/en/s/mini/p/first").checked("age") == ["older"]
     assert len(query(select(Response.id))) == 2
+
+
+def test_missing_token_on_the_send_page_asks_to_press_again_and_stores_nothing(respondent, query):
+    respondent.answer("first", {"age": "older"})
+    page = respondent.get("/en/s/mini/send")
+    key = page.soup.find("input", attrs={"name": "submission_key"})["value"]
+    again = as_page(respondent.client.post("/en/s/mini/send", data={"submission_key": key}), 400)
+    assert "press the button again" in again.text()
+    assert [tuple(r) for r in query(select(Response.status))] == [("in_progress",)]
+    assert location(respondent.send()) == "/en/s/mini/thanks"
