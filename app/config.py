@@ -22,6 +22,8 @@ def defaults(instance_path: str) -> dict:
         "DATABASE_URL": f"sqlite:///{Path(instance_path) / 'ourvoice.sqlite3'}",
         "SURVEYS_DIR": str(PROJECT_ROOT / "surveys"),
         "MAX_CONTENT_LENGTH": 1024 * 1024,
+        # Static URLs carry a content fingerprint (templating.static_url), so they can be cached for a year.
+        "SEND_FILE_MAX_AGE_DEFAULT": 365 * 24 * 60 * 60,
         "MAX_FORM_MEMORY_SIZE": 1024 * 1024,
         "WTF_CSRF_TIME_LIMIT": CSRF_TIME_LIMIT_SECONDS,
         # The Referer check breaks HTTPS posts under a strict Referrer-Policy; the

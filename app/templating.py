@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
+from functools import cache
+from pathlib import Path
 from typing import Any
 
-from flask import Flask, g
+from flask import Flask, current_app, g, url_for
 from markupsafe import Markup, escape
 
 from app.i18n import current_locale_code, language_name
@@ -30,7 +33,18 @@ def paragraphs(text: str) -> Markup:
     return Markup("").join(Markup("<p>{}</p>").format(escape(part)) for part in parts)
 
 
+@cache
+def _fingerprint(path: Path, modified: float) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:12]
+
+
+def static_url(filename: str) -> str:
+    """Return a static file's URL with a content fingerprint, so phones can cache it for a year."""
+    path = Path(current_app.static_folder or "") / filename
+    return url_for("static", filename=filename, v=_fingerprint(path, path.stat().st_mtime))
+
+
 def init_app(app: Flask) -> None:
     """Register the helpers with Jinja."""
-    app.jinja_env.globals.update(t=localise, say=say, language_name=language_name)
+    app.jinja_env.globals.update(t=localise, say=say, language_name=language_name, static_url=static_url)
     app.jinja_env.filters["paragraphs"] = paragraphs

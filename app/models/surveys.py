@@ -43,8 +43,9 @@ class SurveyVersion(Base):
     number: Mapped[int]
     #: SHA-256 of the canonical JSON of ``definition``: an unchanged file makes no new version.
     checksum: Mapped[str] = mapped_column(String(64))
-    #: The validated survey file (see docs/survey-format.md), as JSON.
-    definition: Mapped[dict[str, Any]]
+    #: The validated survey file (see docs/survey-format.md), as JSON. Deferred: requests use the
+    #: parsed copy cached by :func:`app.services.surveys.definition_of` and never decode it again.
+    definition: Mapped[dict[str, Any]] = mapped_column(deferred=True)
     #: The file it was loaded from, for people reading the database.
     source: Mapped[str] = mapped_column(String(255))
     created_hour: Mapped[datetime] = mapped_column(HourTimestamp(), default=current_hour)

@@ -60,9 +60,9 @@ class Position:
         earlier = [p for p in self.pages if order.index(p.key) < order.index(page.key)]
         return earlier[-1] if earlier else None
 
-    def number(self, page: Page) -> int:
-        """Return the 1-based number of a shown page."""
-        return [p.key for p in self.pages].index(page.key) + 1
+    def progress(self, page: Page) -> tuple[int, int]:
+        """Return (page number, number of pages), the total never growing as answers come in."""
+        return responses.progress(self.definition, self.rows, page)
 
 
 def locate(db: Session, opened: OpenSurvey, lock: bool = False) -> Position:

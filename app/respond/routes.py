@@ -104,6 +104,7 @@ def _go(lang: str, slug: str, page: Page | None, back: bool = False) -> HttpResp
 
 def _render_page(position: journey.Position, page: Page, form: PageForm) -> str:
     g.young = position.young
+    number, total = position.progress(page)
     return render_template(
         "respond/page.html",
         position=position,
@@ -112,8 +113,8 @@ def _render_page(position: journey.Position, page: Page, form: PageForm) -> str:
         form=form,
         errors=[(name, field.errors[0]) for name, field in form._fields.items() if field.errors],
         anchors=error_anchors(position.definition, position.questions(page)),
-        number=position.number(page),
-        total=len(position.pages),
+        number=number,
+        total=total,
         back_page=position.before(page),
     )
 

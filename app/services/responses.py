@@ -150,6 +150,31 @@ def shown_answers(definition: SurveyDefinition, rows: list[AnswerRow]) -> list[A
     return shown
 
 
+def progress(definition: SurveyDefinition, rows: list[AnswerRow], page: Page) -> tuple[int, int]:
+    """Return (this page's number, the number of pages) for a progress bar that never grows.
+
+    Later pages whose condition hangs on a question not yet sent (on this page or
+    after it) are counted as if shown: the total can only shrink as answers come in.
+    """
+    keys = [p.key for p in definition.pages]
+    here = keys.index(page.key)
+    page_index = {q.key: keys.index(p.key) for p in definition.pages for q in p.questions}
+    shown = {p.key for p in visible_pages(definition, rows)}
+    shown_rows = shown_answers(definition, rows)
+
+    def may_hold(condition: Condition | None) -> bool:
+        return page_index.get(condition.question, 0) >= here if condition else True
+
+    def may_show(later: Page) -> bool:
+        def possible(condition: Condition | None) -> bool:
+            return condition_holds(condition, shown_rows) or may_hold(condition)
+
+        return possible(later.show_if) and any(possible(q.show_if) for q in later.questions)
+
+    number = sum(1 for p in definition.pages[: here + 1] if p.key in shown)
+    return number, number + sum(1 for later in definition.pages[here + 1 :] if may_show(later))
+
+
 def start_response(session: Session, version: SurveyVersion, language: str) -> Response:
     """Create an empty in-progress response."""
     response = Response(survey_version_id=version.id, language=language)

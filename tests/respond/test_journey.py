@@ -176,3 +176,17 @@ def as_error_page(response):
     page = as_page(response, 200)
     assert page.error_summary, "expected the error summary"
     return page
+
+
+def progress_of(page):
+    return page.soup.select_one("#progress-text").get_text(strip=True)
+
+
+def test_progress_total_counts_pages_that_may_still_show_and_never_grows(respondent):
+    # Before the age is known the page for 16+ could show; the help page hangs on a later answer.
+    assert progress_of(respondent.get("/en/s/mini/p/first")) == "Page 1 of 4"
+    respondent.answer("first", {"age": "young"})
+    assert progress_of(respondent.get("/en/s/mini/p/feelings")) == "Page 2 of 4"
+    respondent.answer("feelings", {"feel-home": "good"})
+    # Home is not "bad": the help page is gone and the total shrinks.
+    assert progress_of(respondent.get("/en/s/mini/p/words")) == "Page 3 of 3"

@@ -1,0 +1,344 @@
+"""Browser tests: the real app (gunicorn, SQLite) driven by Debian's Chromium at phone size.
+
+Every test in this folder is marked ``browser``. Without Chromium, axe-core or Playwright the folder
+is skipped with a message; with ``OURVOICE_REQUIRE_BROWSER=1`` (CI) it fails with that message instead.
+
+How axe runs on pages seen with JavaScript off: axe needs timers, which Chromium does not run while
+scripts are disabled (``axe.run`` never settles). So for a JavaScript-off page the helper copies its
+live DOM (with the state of every box, radio, drop-down and text area written back into attributes)
+and opens that exact markup at the same address and viewport in a JavaScript-on "mirror" page: the
+document request is answered with the copied HTML, the stylesheet comes from the app as usual and the
+app's own scripts are answered empty, so nothing changes the copy. axe then checks what the
+JavaScript-off person saw, laid out with the same CSS at 360 px, including pages that only exist as the
+answer to a POST (an error page), which loading the address again would not show.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+
+HERE = Path(__file__).resolve().parent
+PROJECT_ROOT = HERE.parent.parent
+CHROMIUM = Path("/usr/bin/chromium")
+AXE_JS = PROJECT_ROOT / "node_modules" / "axe-core" / "axe.min.js"
+SCREENSHOTS = PROJECT_ROOT / "test-artifacts" / "screenshots"
+PHONE = {"width": 360, "height": 740}
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+SERVER_START_TIMEOUT = 30.0
+
+
+def _missing_tools() -> str | None:
+    """Say what is missing to run the browser tests, or None when all is there."""
+    missing = []
+    if not CHROMIUM.exists():
+        missing.append(f"{CHROMIUM} (apt-get install chromium)")
+    if not AXE_JS.exists():
+        missing.append(f"{AXE_JS} (run `npm install` in {PROJECT_ROOT})")
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        missing.append("the Python package playwright (pip install -e '.[test]')")
+    if not missing:
+        return None
+    return "browser tests need " + " and ".join(missing)
+
+
+def _browser_required() -> bool:
+    return os.environ.get("OURVOICE_REQUIRE_BROWSER") == "1"
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark this folder's tests ``browser``; skip them when a tool is missing (unless it is required)."""
+    missing = _missing_tools()
+    for item in items:
+        if not item.path.is_relative_to(HERE):
+            continue
+        item.add_marker(pytest.mark.browser)
+        if missing and not _browser_required():
+            item.add_marker(pytest.mark.skip(reason=missing))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _browser_tools() -> None:
+    """Fail every test here with the reason when the tools are missing and OURVOICE_REQUIRE_BROWSER=1."""
+    missing = _missing_tools()
+    if missing and _browser_required():
+        pytest.fail(f"{missing}, and OURVOICE_REQUIRE_BROWSER=1 says they must be there", pytrace=False)
+    if missing:  # only reached when a test here is run in an unusual way: the collection hook skips them
+        pytest.skip(missing)
+
+
+# ---------------------------------------------------------------------------------------------- the server
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _healthy(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return response.status == 200
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return False
+
+
+@dataclass(frozen=True)
+class LiveServer:
+    """The app served by gunicorn for this test session."""
+
+    url: str
+    database: Path
+
+    @property
+    def origin(self) -> str:
+        parts = urlsplit(self.url)
+        return f"{parts.scheme}://{parts.netloc}"
+
+
+@pytest.fixture(scope="session")
+def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+    """Start ``ourvoice serve`` on a fresh SQLite database with the surveys loaded; yield its base URL."""
+    folder = tmp_path_factory.mktemp("server")
+    database = folder / "test.sqlite3"
+    ourvoice = str(Path(sys.executable).parent / "ourvoice")
+    env = {
+        **os.environ,
+        "OURVOICE_DATABASE_URL": f"sqlite:///{database}",
+        "OURVOICE_SECRET_KEY": "test",
+        "OURVOICE_ENV": "development",  # plain http: production would set Secure cookies the browser drops
+    }
+    for command in (["db", "upgrade"], ["surveys", "load"]):
+        done = subprocess.run(
+            [ourvoice, *command], cwd=PROJECT_ROOT, env=env, capture_output=True, text=True, timeout=60, check=False
+        )
+        if done.returncode != 0:
+            pytest.fail(f"`ourvoice {' '.join(command)}` failed:\n{done.stdout}{done.stderr}", pytrace=False)
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}"
+    log_path = folder / "server.log"
+    with log_path.open("w", encoding="utf-8") as log:
+        server = subprocess.Popen(
+            [ourvoice, "serve", "--host", "127.0.0.1", "--port", str(port), "--workers", "2"],
+            cwd=PROJECT_ROOT,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        try:
+            deadline = time.monotonic() + SERVER_START_TIMEOUT
+            while not _healthy(f"{url}/healthz"):
+                if server.poll() is not None or time.monotonic() > deadline:
+                    state = f"exited with {server.returncode}" if server.returncode is not None else "no answer in 30 s"
+                    pytest.fail(f"`ourvoice serve` {state}:\n{log_path.read_text()}", pytrace=False)
+                time.sleep(0.1)
+            yield LiveServer(url=url, database=database)
+        finally:
+            server.terminate()
+            try:
+                server.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait(timeout=10)
+
+
+# ---------------------------------------------------------------------------------------------- the browser
+
+
+@pytest.fixture(scope="session")
+def browser(_browser_tools: None) -> Iterator[Any]:
+    """Debian's Chromium, headless; never a downloaded browser."""
+    from playwright.sync_api import sync_playwright
+
+    playwright = sync_playwright().start()
+    try:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+    finally:
+        playwright.stop()
+
+
+def run_axe(page: Any) -> list[dict]:
+    """Run axe-core (WCAG 2.0-2.2 A and AA rules) in a JavaScript-on ``page``; return its violations."""
+    if not page.evaluate("typeof window.axe === 'object'"):
+        page.add_script_tag(path=str(AXE_JS))
+    return page.evaluate(
+        """(tags) => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})
+            .then((result) => result.violations.map((v) => ({
+                id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl,
+                nodes: v.nodes.map((n) => ({target: n.target.join(' '), summary: n.failureSummary})),
+            })))""",
+        AXE_TAGS,
+    )
+
+
+def format_violations(url: str, violations: list[dict]) -> str:
+    """Say each violation readably: rule, impact, help, then each element's selector and reason."""
+    lines = [f"axe found {len(violations)} WCAG 2.2 A/AA violation(s) on {url}:"]
+    for violation in violations:
+        lines.append(f"- {violation['id']} ({violation['impact']}): {violation['help']} <{violation['helpUrl']}>")
+        for node in violation["nodes"]:
+            reason = " ".join((node["summary"] or "").split())
+            lines.append(f"    {node['target']}: {reason}")
+    return "\n".join(lines)
+
+
+#: Copies the live DOM of a page, writing the state of form controls back into attributes.
+_SNAPSHOT_JS = """() => {
+    const live = document.querySelectorAll('input, textarea, option');
+    const copy = document.documentElement.cloneNode(true);
+    const copied = copy.querySelectorAll('input, textarea, option');
+    live.forEach((el, i) => {
+        const twin = copied[i];
+        if (el.tagName === 'INPUT' && (el.type === 'checkbox' || el.type === 'radio')) {
+            twin.toggleAttribute('checked', el.checked);
+        } else if (el.tagName === 'INPUT') {
+            twin.setAttribute('value', el.value);
+        } else if (el.tagName === 'TEXTAREA') {
+            twin.textContent = el.value;
+        } else {
+            twin.toggleAttribute('selected', el.selected);
+        }
+    });
+    const doctype = document.doctype ? '<!doctype ' + document.doctype.name + '>' : '';
+    return doctype + copy.outerHTML;
+}"""
+
+
+def check_axe(page: Any, mirror: Any | None = None) -> None:
+    """Fail with a readable list when axe finds a WCAG 2.2 A/AA violation on ``page``.
+
+    ``page`` must have JavaScript on, unless ``mirror`` is given: a JavaScript-on page (same viewport)
+    in which a copy of ``page``'s DOM is opened and checked (see the module's docstring).
+    """
+    if mirror is None:
+        target = page
+    else:
+        html = page.evaluate(_SNAPSHOT_JS)
+        address = page.url.split("#", 1)[0]
+
+        def serve_copy(route: Any) -> None:
+            request = route.request
+            if request.resource_type == "document":
+                route.fulfill(status=200, content_type="text/html; charset=utf-8", body=html)
+            elif request.resource_type == "script":
+                route.fulfill(status=200, content_type="text/javascript", body="")
+            else:
+                route.continue_()
+
+        mirror.route("**/*", serve_copy)
+        try:
+            mirror.goto(address, wait_until="load")
+        finally:
+            mirror.unroute("**/*", serve_copy)
+        target = mirror
+    violations = run_axe(target)
+    if violations:
+        pytest.fail(format_violations(page.url, violations), pytrace=False)
+
+
+@dataclass
+class Phone:
+    """One browser tab at 360 x 740 px, with every request it made."""
+
+    page: Any
+    server: LiveServer
+    js: bool
+    mirror_factory: Callable[[], Any]
+    requests: list[str] = field(default_factory=list)
+
+    def goto(self, path: str) -> Any:
+        return self.page.goto(self.server.url + path)
+
+    def check_axe(self) -> None:
+        check_axe(self.page, None if self.js else self.mirror_factory())
+
+    def assert_no_third_party_requests(self) -> None:
+        """Every request so far went to the app (the quick exit is never followed here)."""
+        elsewhere = [url for url in self.requests if urlsplit(url).scheme in ("http", "https", "ws", "wss")]
+        elsewhere = [url for url in elsewhere if not url.startswith(self.server.origin + "/")]
+        assert not elsewhere, f"requests left {self.server.origin}: {elsewhere}"
+        others = [url for url in self.requests if urlsplit(url).scheme not in ("http", "https", "data", "blob")]
+        assert not others, f"unexpected requests: {others}"
+
+    def check_page(self) -> None:
+        """What every respondent page must have: language, help box, quick exit, no sideways scroll, axe clean."""
+        page = self.page
+        html = page.locator("html")
+        assert (html.get_attribute("lang"), html.get_attribute("dir")) == ("en", "ltr"), page.url
+        help_box = page.locator("#help")
+        assert help_box.is_visible(), f"no help box on {page.url}"
+        assert help_box.get_by_role("heading", name="Get help now").is_visible(), page.url
+        exit_link = page.locator("#exit")
+        assert exit_link.is_visible(), f"no quick exit on {page.url}"
+        assert exit_link.get_attribute("href") == "/exit", page.url
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= PHONE["width"], f"{page.url} scrolls sideways: {width} px wide at {PHONE['width']} px"
+        self.check_axe()
+        self.assert_no_third_party_requests()
+
+    def screenshot(self, name: str) -> None:
+        """Save a full-page screenshot in test-artifacts/screenshots/ (scrolled to the top first, so the
+        sticky header is drawn at the top and not over the middle of the page)."""
+        (SCREENSHOTS / name).parent.mkdir(parents=True, exist_ok=True)
+        self.page.evaluate("window.scrollTo(0, 0)")
+        self.page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+
+
+@pytest.fixture
+def phone(browser: Any, live_server: LiveServer) -> Iterator[Callable[..., Phone]]:
+    """Open a new phone-sized browser context: ``phone(js=True)``; each is closed after the test.
+
+    ``bypass_csp`` is on only so axe can be injected into the app's pages (the app sends a strict CSP);
+    pass ``bypass_csp=False`` to test under the app's real policy.
+    """
+    contexts: list[Any] = []
+    mirrors: list[Any] = []
+
+    def mirror_page() -> Any:
+        if not mirrors:
+            context = browser.new_context(viewport=PHONE, java_script_enabled=True, bypass_csp=True)
+            contexts.append(context)
+            mirrors.append(context.new_page())
+        return mirrors[0]
+
+    def open_phone(js: bool = True, bypass_csp: bool = True) -> Phone:
+        context = browser.new_context(viewport=PHONE, java_script_enabled=js, bypass_csp=bypass_csp)
+        contexts.append(context)
+        phone = Phone(page=context.new_page(), server=live_server, js=js, mirror_factory=mirror_page)
+        context.on("request", lambda request: phone.requests.append(request.url))
+        return phone
+
+    yield open_phone
+    for context in contexts:
+        with contextlib.suppress(Exception):
+            context.close()
