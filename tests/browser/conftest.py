@@ -274,6 +274,7 @@ class Phone:
     server: LiveServer
     js: bool
     mirror_factory: Callable[[], Any]
+    width: int = PHONE["width"]
     requests: list[str] = field(default_factory=list)
 
     def goto(self, path: str) -> Any:
@@ -301,10 +302,14 @@ class Phone:
         exit_link = page.locator("#exit")
         assert exit_link.is_visible(), f"no quick exit on {page.url}"
         assert exit_link.get_attribute("href") == "/exit", page.url
-        width = page.evaluate("document.documentElement.scrollWidth")
-        assert width <= PHONE["width"], f"{page.url} scrolls sideways: {width} px wide at {PHONE['width']} px"
+        self.assert_fits()
         self.check_axe()
         self.assert_no_third_party_requests()
+
+    def assert_fits(self) -> None:
+        """The page does not scroll sideways at this phone's width."""
+        width = self.page.evaluate("document.documentElement.scrollWidth")
+        assert width <= self.width, f"{self.page.url} scrolls sideways: {width} px wide at {self.width} px"
 
     def screenshot(self, name: str) -> None:
         """Save a full-page screenshot in test-artifacts/screenshots/ (scrolled to the top first, so the
@@ -331,10 +336,11 @@ def phone(browser: Any, live_server: LiveServer) -> Iterator[Callable[..., Phone
             mirrors.append(context.new_page())
         return mirrors[0]
 
-    def open_phone(js: bool = True, bypass_csp: bool = True) -> Phone:
-        context = browser.new_context(viewport=PHONE, java_script_enabled=js, bypass_csp=bypass_csp)
+    def open_phone(js: bool = True, bypass_csp: bool = True, width: int = PHONE["width"]) -> Phone:
+        viewport = {**PHONE, "width": width}
+        context = browser.new_context(viewport=viewport, java_script_enabled=js, bypass_csp=bypass_csp)
         contexts.append(context)
-        phone = Phone(page=context.new_page(), server=live_server, js=js, mirror_factory=mirror_page)
+        phone = Phone(page=context.new_page(), server=live_server, js=js, mirror_factory=mirror_page, width=width)
         context.on("request", lambda request: phone.requests.append(request.url))
         return phone
 

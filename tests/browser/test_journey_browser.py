@@ -414,3 +414,21 @@ def test_detail_box_says_optional_once(phone: Any) -> None:
     answer_required_to(me, "what_makes_unsafe")
     label = me.page.locator(".detail label").first
     assert label.inner_text().count("(optional)") == 1, label.inner_text()
+
+
+def test_every_page_fits_a_320_px_phone(phone: Any) -> None:
+    """The narrowest phones we support: no page of the survey scrolls sideways at 320 px."""
+    me = phone(js=False, width=320)
+    page = me.page
+    start(me)
+    seen = 0
+    while page_key(me) is not None:
+        me.assert_fits()
+        seen += 1
+        if page_key(me) == "your_age":
+            choose(page.get_by_role("group", name="How old are you?"), "13–15")
+        elif page_key(me) == "where_you_live":
+            page.get_by_label("Which part of Manchester do you live in? Pick the closest.").select_option(label="Hulme")
+        press(me, "Continue")
+    assert seen >= 13
+    me.assert_fits()  # the send page
