@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 5000
 LANGS := $(filter-out messages.pot,$(notdir $(wildcard translations/*)))
 
-.PHONY: help install run test lint format translations translations-extract translations-update translations-compile browser-deps
+.PHONY: help install run test lint format translations translations-extract translations-update translations-init translations-compile browser-deps
 
 help: ## Show the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-22s %s\n", $$1, $$2}'
@@ -53,6 +53,9 @@ translations-extract: install ## Collect marked strings into translations/messag
 
 translations-update: install ## Merge messages.pot into every language's catalog
 	@for lang in $(LANGS); do $(BIN)/pybabel update -i translations/messages.pot -d translations -l $$lang --no-fuzzy-matching; done
+
+translations-init: install ## Start the catalog of a new language: make translations-init LANG=so
+	$(BIN)/pybabel init -i translations/messages.pot -d translations -l $(LANG)
 
 translations-compile: install ## Build the .mo files the app reads (not committed)
 	@if [ -n "$(LANGS)" ]; then $(BIN)/pybabel compile --statistics -d translations; fi

@@ -83,6 +83,43 @@ def surveys_load(path: Path | None, check: bool) -> None:
         click.echo(f"{result.source}: {result.slug} {state} {result.version}")
 
 
+@surveys_cli.command("texts")
+@click.argument("survey_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--lang", "language", required=True, help="The language to translate into, e.g. ur.")
+@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-", help="CSV file (default: stdout).")
+def surveys_texts(survey_file: Path, language: str, output: click.utils.LazyFile) -> None:
+    """Write every text of SURVEY_FILE as CSV (key, en, LANG) for a translator or reviewer."""
+    from app.survey_format import SurveyFileError
+    from app.survey_format.texts import write_text_table
+
+    try:
+        output.write(write_text_table(survey_file, language))
+    except SurveyFileError as error:
+        raise click.ClickException(str(error)) from None
+
+
+@surveys_cli.command("add-language")
+@click.argument("survey_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("table", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--lang", "language", required=True, help="The language in the CSV's column of that name.")
+@click.option("--reviewed", is_flag=True, help="A native speaker has reviewed it (default: draft).")
+def surveys_add_language(survey_file: Path, table: Path, language: str, reviewed: bool) -> None:
+    """Write the LANG column of TABLE (from `surveys texts`) into SURVEY_FILE, then validate it."""
+    from app.i18n import LANGUAGE_CODE
+    from app.survey_format import SurveyFileError
+    from app.survey_format.texts import add_language, read_text_table
+
+    if not LANGUAGE_CODE.match(language):
+        raise click.BadParameter(f"{language!r} is not a language code like 'ur' or 'pt-BR'", param_hint="--lang")
+    try:
+        texts = read_text_table(table.read_text(encoding="utf-8-sig"), language, str(table))
+        count = add_language(survey_file, language, texts, "reviewed" if reviewed else "draft")
+    except SurveyFileError as error:
+        click.echo(str(error), err=True)
+        sys.exit(1)
+    click.echo(f"{survey_file}: {count} texts in {language} written; run `ourvoice surveys load` to publish.")
+
+
 def _set_status(slug: str, status: str) -> None:
     from app.db import get_session
     from app.services.surveys import set_status

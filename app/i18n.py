@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 from pathlib import Path
 
 from babel import Locale
@@ -87,8 +88,34 @@ def text_direction(code: str) -> str:
 
 
 def language_name(code: str) -> str:
-    """Return a language's name in its own language and script ("اردو" for ur)."""
+    """Return a language's name in its own language and script ("اردو" for ur, "Polski" for pl)."""
     try:
-        return Locale.parse(code.replace("-", "_")).get_display_name(code.replace("-", "_")) or code
+        name = Locale.parse(code.replace("-", "_")).get_display_name(code.replace("-", "_")) or code
     except (ValueError, LookupError):
         return code
+    return name[:1].upper() + name[1:]
+
+
+REVIEW_FILE = "review-status.yaml"
+
+
+def catalog_reviewed(code: str) -> bool:
+    """Say whether a native speaker has reviewed the interface catalog of ``code``.
+
+    English is the source. Every other catalog is a draft until ``translations/review-status.yaml``
+    says ``<code>: reviewed``, so a new language is shown as "being checked" by default.
+    """
+    if code == DEFAULT_LOCALE:
+        return True
+    return _review_status(current_app.config["BABEL_TRANSLATION_DIRECTORIES"]).get(code) == "reviewed"
+
+
+@cache
+def _review_status(directory: str) -> dict[str, str]:
+    path = Path(directory) / REVIEW_FILE
+    if not path.exists():
+        return {}
+    from ruamel.yaml import YAML
+
+    data = YAML(typ="safe").load(path.read_text(encoding="utf-8")) or {}
+    return {str(code): str(status) for code, status in data.items()}

@@ -80,7 +80,11 @@ def page(lang: str, slug: str, page_key: str) -> str | HttpResponse | tuple[str,
     form = form_class()
     apply_details(form, position.definition, questions)
     going_back = request.form.get("action") == "back"
-    if going_back:
+    switch_to = request.form.get("switch_to")
+    if switch_to is not None and switch_to not in position.definition.languages:
+        abort(400)
+    if going_back or switch_to:
+        # Leaving the page (back, or to another language) saves what is there without insisting.
         for field in form:
             field.required = False
     if not form.validate():
@@ -89,6 +93,8 @@ def page(lang: str, slug: str, page_key: str) -> str | HttpResponse | tuple[str,
     responses.save_page(db, response, page, rows_from_form(form, position.definition, questions), lang)
     db.commit()
     journey.remember_draft(slug, response.id)
+    if switch_to:
+        return redirect(url_for(".page", lang=switch_to, slug=slug, page_key=page.key), code=303)
     moved = journey.locate(db, opened)
     return _go(lang, slug, moved.before(page) if going_back else moved.after(page), back=going_back)
 

@@ -10,7 +10,7 @@ from pydantic import ValidationError
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError
 
-from app.survey_format.rules import check_survey, format_path
+from app.survey_format.rules import check_survey, format_path, missing_text_by_language
 from app.survey_format.schema import SurveyDefinition
 
 
@@ -80,7 +80,12 @@ def parse_survey_text(text: str, filename: str = "<survey>") -> SurveyDefinition
         raise SurveyFileError(filename, problems) from None
     problems = [Problem(_line_of(data, path), format_path(path), message) for path, message in check_survey(survey)]
     if problems:
-        raise SurveyFileError(filename, sorted(problems, key=lambda problem: problem.line or 0))
+        problems.sort(key=lambda problem: problem.line or 0)
+        # A language added half way: end with a count per language, after every missing key.
+        line = _line_of(data, ("languages",))
+        for code, count in missing_text_by_language(survey).items():
+            problems.append(Problem(line, f"languages.{code}", f"{count} text(s) missing in {code}"))
+        raise SurveyFileError(filename, problems)
     return survey
 
 

@@ -147,6 +147,11 @@ def _texts(node: Any, path: Path) -> Iterator[tuple[Path, dict[str, str]]]:
             yield from _texts(value, (*path, key))
 
 
+def localised_texts(survey: SurveyDefinition) -> list[tuple[Path, dict[str, str]]]:
+    """Return every localised text of the survey with its path, in file order."""
+    return list(_texts(survey, ()))
+
+
 def _check_languages(survey: SurveyDefinition) -> Iterator[Problem]:
     languages = list(survey.languages)
     for path, text in _texts(survey, ()):
@@ -160,14 +165,14 @@ def _check_languages(survey: SurveyDefinition) -> Iterator[Problem]:
             yield path, "text in " + ", ".join(extra) + " which is not listed in languages"
 
 
-def missing_text_by_language(survey: SurveyDefinition) -> dict[str, list[str]]:
-    """Return, per listed language, the fields that lack text in it (for `surveys load` reports)."""
-    result: dict[str, list[str]] = {}
-    for path, text in _texts(survey, ()):
+def missing_text_by_language(survey: SurveyDefinition) -> dict[str, int]:
+    """Return, per listed language, how many texts lack it (a summary for `surveys load`)."""
+    counts: dict[str, int] = {}
+    for _path, text in _texts(survey, ()):
         for code in survey.languages:
             if code not in text:
-                result.setdefault(code, []).append(format_path(path))
-    return result
+                counts[code] = counts.get(code, 0) + 1
+    return counts
 
 
 def format_path(path: Path) -> str:

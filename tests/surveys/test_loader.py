@@ -27,7 +27,7 @@ def test_the_fixture_is_valid():
 
 
 def test_yaml_syntax_error_names_the_line():
-    text = GOOD.replace("title: {en: Mini survey}", "title: {en: Mini survey")
+    text = GOOD.replace("title: {en: Mini survey,", "title: {en: [Mini survey,")
     [problem] = problems(text)
     assert problem.startswith("bad.yaml:")
     assert "YAML error" in problem
@@ -79,7 +79,7 @@ def test_condition_naming_a_missing_option_is_refused():
 
 
 def test_missing_option_label_is_refused():
-    text = GOOD.replace("          - {value: dark, label: {en: Dark streets}}", "          - {value: dark}")
+    text = GOOD.replace("{value: dark, label: {en: Dark streets, ar: الشوارع المظلمة}}", "{value: dark}")
     assert problems(text) == [
         f"bad.yaml:{line_of(text, 'value: dark')}: pages[1].questions[1].options[1].label: required field is missing"
     ]
@@ -89,9 +89,11 @@ def test_missing_translation_lists_every_field_per_language():
     text = GOOD.replace("  en: reviewed", "  en: reviewed\n  pl: draft")
     found = problems(text)
     assert found[0] == f"bad.yaml:{line_of(text, 'title:')}: title: missing text in pl"
-    # Every text in the fixture is written `{en: ...}`: each one is reported, once.
-    assert len(found) == text.count("{en:")
-    assert all(problem.endswith("missing text in pl") for problem in found)
+    # Every text in the fixture is written `{en: ...}`: each one is reported, once, then a count.
+    texts = text.count("{en:")
+    assert len(found) == texts + 1
+    assert all(problem.endswith("missing text in pl") for problem in found[:-1])
+    assert found[-1] == f"bad.yaml:{line_of(text, 'languages:')}: languages.pl: {texts} text(s) missing in pl"
 
 
 def test_unknown_field_is_refused():
