@@ -291,14 +291,15 @@ class Phone:
         others = [url for url in self.requests if urlsplit(url).scheme not in ("http", "https", "data", "blob")]
         assert not others, f"unexpected requests: {others}"
 
-    def check_page(self) -> None:
+    def check_page(self, lang: str = "en", direction: str = "ltr") -> None:
         """What every respondent page must have: language, help box, quick exit, no sideways scroll, axe clean."""
         page = self.page
         html = page.locator("html")
-        assert (html.get_attribute("lang"), html.get_attribute("dir")) == ("en", "ltr"), page.url
+        assert (html.get_attribute("lang"), html.get_attribute("dir")) == (lang, direction), page.url
         help_box = page.locator("#help")
         assert help_box.is_visible(), f"no help box on {page.url}"
-        assert help_box.get_by_role("heading", name="Get help now").is_visible(), page.url
+        heading = help_box.get_by_role("heading", name="Get help now") if lang == "en" else help_box.locator("h2")
+        assert heading.is_visible(), page.url
         exit_link = page.locator("#exit")
         assert exit_link.is_visible(), f"no quick exit on {page.url}"
         assert exit_link.get_attribute("href") == "/exit", page.url
@@ -311,12 +312,50 @@ class Phone:
         width = self.page.evaluate("document.documentElement.scrollWidth")
         assert width <= self.width, f"{self.page.url} scrolls sideways: {width} px wide at {self.width} px"
 
+    def wire_bytes(self, path: str) -> tuple[list[tuple[str, int]], dict[str, dict]]:
+        """Open ``path`` with the cache off; return (what, bytes on the wire) per response, and the responses.
+
+        Chromium's own ``encodedDataLength`` counts headers and the compressed body: what a phone pays for.
+        """
+        page = self.page
+        cdp = page.context.new_cdp_session(page)
+        urls: dict[str, str] = {}
+        responses: dict[str, dict] = {}
+        wire: list[tuple[str, int]] = []
+
+        def will_send(event: dict) -> None:
+            if "redirectResponse" in event:  # a redirect's bytes are reported with the request that follows it
+                redirect = event["redirectResponse"]
+                what = f"{redirect['status']} {content_encoding(redirect)} {redirect['url']}"
+                wire.append((what, int(redirect["encodedDataLength"])))
+            urls[event["requestId"]] = event["request"]["url"]
+
+        def finished(event: dict) -> None:
+            response = responses.get(event["requestId"], {})
+            what = f"{response.get('status', '?')} {content_encoding(response)} {urls.get(event['requestId'], '?')}"
+            wire.append((what, int(event["encodedDataLength"])))
+
+        cdp.on("Network.requestWillBeSent", will_send)
+        cdp.on("Network.responseReceived", lambda event: responses.__setitem__(event["requestId"], event["response"]))
+        cdp.on("Network.loadingFinished", finished)
+        cdp.send("Network.enable")
+        cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
+        page.goto(self.server.url + path, wait_until="networkidle")
+        cdp.detach()
+        return wire, responses
+
     def screenshot(self, name: str) -> None:
         """Save a full-page screenshot in test-artifacts/screenshots/ (scrolled to the top first, so the
         sticky header is drawn at the top and not over the middle of the page)."""
         (SCREENSHOTS / name).parent.mkdir(parents=True, exist_ok=True)
         self.page.evaluate("window.scrollTo(0, 0)")
         self.page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+
+
+def content_encoding(response: dict) -> str:
+    """Return a CDP response's Content-Encoding, or ``identity``."""
+    headers = {name.lower(): value for name, value in response.get("headers", {}).items()}
+    return headers.get("content-encoding", "identity")
 
 
 @pytest.fixture

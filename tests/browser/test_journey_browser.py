@@ -16,6 +16,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from tests.browser.conftest import content_encoding
+
 SURVEY = "/s/community-measure"
 INTRO = "/en/s/community-measure"
 PAGE = re.compile(r"/en/s/community-measure/p/(?P<key>[a-z0-9_]+)$")
@@ -341,35 +343,7 @@ def test_first_page_fits_in_14_kb(phone: Any, capsys: pytest.CaptureFixture[str]
     """Bytes on the wire for the short link, its redirect, the intro and what it loads: at most 14 KB."""
     me = phone(js=True)
     page = me.page
-    cdp = page.context.new_cdp_session(page)
-    urls: dict[str, str] = {}
-    responses: dict[str, dict] = {}
-    wire: list[tuple[str, int]] = []
-
-    def encoding(response: dict) -> str:
-        headers = {name.lower(): value for name, value in response.get("headers", {}).items()}
-        return headers.get("content-encoding", "identity")
-
-    def will_send(event: dict) -> None:
-        if "redirectResponse" in event:  # a redirect's bytes are reported with the request that follows it
-            redirect = event["redirectResponse"]
-            what = f"{redirect['status']} {encoding(redirect)} {redirect['url']}"
-            wire.append((what, int(redirect["encodedDataLength"])))
-        urls[event["requestId"]] = event["request"]["url"]
-
-    def finished(event: dict) -> None:
-        response = responses.get(event["requestId"], {})
-        what = f"{response.get('status', '?')} {encoding(response)} {urls.get(event['requestId'], '?')}"
-        wire.append((what, int(event["encodedDataLength"])))
-
-    cdp.on("Network.requestWillBeSent", will_send)
-    cdp.on("Network.responseReceived", lambda event: responses.__setitem__(event["requestId"], event["response"]))
-    cdp.on("Network.loadingFinished", finished)
-    cdp.send("Network.enable")
-    cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
-    page.goto(me.server.url + SURVEY, wait_until="networkidle")
-    cdp.detach()
-
+    wire, responses = me.wire_bytes(SURVEY)
     total = sum(size for _what, size in wire)
     with capsys.disabled():
         print(f"\nFirst page on the wire: {total} bytes ({total / 1024:.1f} KB) of {HTML_MAX_BYTES} allowed")
@@ -378,7 +352,7 @@ def test_first_page_fits_in_14_kb(phone: Any, capsys: pytest.CaptureFixture[str]
     assert page.url == me.server.url + INTRO
     assert total <= HTML_MAX_BYTES, f"first page costs {total} bytes: {wire}"
     html = next(r for r in responses.values() if r["url"] == me.server.url + INTRO)
-    assert encoding(html) in ("gzip", "br", "deflate", "zstd"), f"the intro HTML was not compressed: {html['headers']}"
+    assert content_encoding(html) in ("gzip", "br", "deflate", "zstd"), f"the intro HTML was not compressed: {html}"
     me.assert_no_third_party_requests()
 
 
