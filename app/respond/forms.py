@@ -7,6 +7,7 @@ import unicodedata
 from collections.abc import Callable
 from typing import Any
 
+from flask_babel import format_number
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import Field
@@ -113,8 +114,8 @@ class FreeText(_Answer):
                 str(
                     _l(
                         "Write %(max)s characters or fewer. You wrote %(count)s.",
-                        max=self.max_length,
-                        count=len(self.data),
+                        max=format_number(self.max_length),
+                        count=format_number(len(self.data)),
                     )
                 )
             )
