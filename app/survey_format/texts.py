@@ -84,15 +84,28 @@ def add_language(path: Path, language: str, texts: dict[str, str], status: str =
         if not isinstance(node, CommentedMap) or "en" not in node:
             unknown.append(Problem(None, key, "no such text in the survey"))
             continue
-        node[language] = LiteralScalarString(text) if "\n" in text else text
+        _set_last(node, language, LiteralScalarString(text) if "\n" in text else text)
     if unknown:
         raise SurveyFileError(str(path), unknown)
-    data["languages"].setdefault(language, status)
+    if language not in data["languages"]:
+        _set_last(data["languages"], language, status)
     out = io.StringIO()
     yaml.dump(data, out)
     parse_survey_text(out.getvalue(), str(path))  # raises with line numbers if anything is missing
     path.write_text(out.getvalue(), encoding="utf-8")
     return len(texts)
+
+
+def _set_last(mapping: CommentedMap, key: str, value: Any) -> None:
+    """Set ``mapping[key]``; a new key goes last and takes over the blank lines or comment after the old last."""
+    if key in mapping:
+        mapping[key] = value
+        return
+    last = next(reversed(mapping), None)
+    trailing = mapping.ca.items.pop(last, None) if last is not None else None
+    mapping[key] = value
+    if trailing is not None:
+        mapping.ca.items[key] = trailing
 
 
 def _find(data: Any, key: str) -> Any:
