@@ -118,3 +118,20 @@ def test_face_scales_are_never_mirrored(respondent):
     assert values == ["bad", "ok", "good"]
     with respondent.client.get("/static/respond.css") as css:
         assert ".facerow{display:flex;gap:.3rem;direction:ltr" in css.get_data(as_text=True)
+
+
+def test_not_found_page_speaks_the_language_of_the_address(client, survey):
+    page = as_page(client.get("/ar/s/no-such-survey"), 404)
+    html = page.soup.html
+    assert (html["lang"], html["dir"]) == ("ar", "rtl")
+    assert page.soup.h1.get_text(strip=True) not in ("", "Survey not found")
+    english = as_page(client.get("/en/s/no-such-survey"), 404)
+    assert english.soup.h1.get_text(strip=True) == "Survey not found"
+
+
+def test_interface_strings_are_translated_on_arabic_pages(respondent):
+    page = respondent.get("/ar/s/mini/p/first")
+    buttons = [b.get_text(strip=True) for b in page.soup.select(".actions button")]
+    assert "Continue" not in buttons
+    assert "Back" not in buttons
+    assert all(buttons)
