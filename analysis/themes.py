@@ -1,0 +1,188 @@
+"""Theme coding: find each theme's evidence in an answer, in its language and in English.
+
+Evidence is looked up word by word in an index built once from the codebook: exact words, word
+prefixes (``stab*``), lemmas (simplemma, for inflected languages) and Arabic words without their
+attached prefixes. Chinese terms are found as substrings. A theme applies whatever the stance, so
+negation never removes it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import simplemma
+
+from analysis.codebook import Codebook, Term
+from analysis.text import expand_text_speak, normalise, tokens
+
+#: How much one hit counts: a strong term alone codes a theme; a weak one needs company.
+STRONG_WEIGHT = 0.9
+WEAK_WEIGHT = 0.45
+THRESHOLD = 0.5
+#: Languages simplemma lemmatises well enough to help matching.
+LEMMA_LANGUAGES = frozenset({"en", "pl", "es", "pt", "it", "ro"})
+_ARABIC_PREFIXES = ("وال", "بال", "فال", "كال", "کال", "لل", "ال", "و", "ف", "ب", "ل", "ك", "ک")
+_ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff]")
+
+
+@dataclass(frozen=True)
+class ThemeHit:
+    """A theme found in an answer, how sure the coder is, and the words that triggered it."""
+
+    theme: str
+    confidence: float
+    evidence: tuple[str, ...]
+
+
+@dataclass
+class _Index:
+    """The evidence of one language, indexed by the first word of each term."""
+
+    exact: dict[str, list[tuple[str, Term]]] = field(default_factory=lambda: defaultdict(list))
+    prefix: dict[str, list[tuple[str, Term]]] = field(default_factory=lambda: defaultdict(list))
+    prefix_lengths: set[int] = field(default_factory=set)
+    substrings: list[tuple[str, Term]] = field(default_factory=list)
+    substring_pattern: re.Pattern[str] | None = None
+
+
+@lru_cache(maxsize=200_000)
+def _lemma(word: str, language: str) -> str:
+    try:
+        return simplemma.lemmatize(word, lang=language).casefold()
+    except ValueError:
+        return word
+
+
+def _variants(word: str, language: str) -> tuple[str, ...]:
+    """Return the forms a word is looked up by: itself, its lemma, and without Arabic prefixes."""
+    forms = [word]
+    if "-" in word:  # "drug-related" is also "drug"
+        forms.extend(part for part in word.split("-") if part)
+    if language in LEMMA_LANGUAGES and word.isalpha():
+        lemma = _lemma(word, language)
+        if lemma != word:
+            forms.append(lemma)
+    if _ARABIC_SCRIPT.match(word):
+        for prefix in _ARABIC_PREFIXES:
+            if word.startswith(prefix) and len(word) - len(prefix) >= 2:
+                forms.append(word[len(prefix) :])
+    return tuple(forms)
+
+
+def _outermost(spans: list[tuple[str, int, int, bool]]) -> list[tuple[str, int, int, bool]]:
+    """Drop a match inside a longer match of another theme: "community centre" is a youth space,
+    so its "community" does not also code community, and "after school" is not about school."""
+    return [
+        span
+        for span in spans
+        if not any(
+            other[0] != span[0]
+            and other[1] <= span[1]
+            and other[2] >= span[2]
+            and other[2] - other[1] > span[2] - span[1]
+            for other in spans
+        )
+    ]
+
+
+def _word_matches(forms: tuple[str, ...], word: str, is_prefix: bool) -> bool:
+    return any(form.startswith(word) if is_prefix else form == word for form in forms)
+
+
+class ThemeCoder:
+    """Codes answers with a codebook's themes; build once, use for many answers."""
+
+    def __init__(self, codebook: Codebook) -> None:
+        self.codebook = codebook
+        self._indexes: dict[str, _Index] = {}
+        for theme in codebook.themes:
+            for language, terms in theme.evidence.items():
+                index = self._indexes.setdefault(language, _Index())
+                for term in terms:
+                    if language == "zh":
+                        index.substrings.append((theme.id, term))
+                    elif term.prefix[0]:
+                        index.prefix[term.words[0]].append((theme.id, term))
+                        index.prefix_lengths.add(len(term.words[0]))
+                    else:
+                        index.exact[term.words[0]].append((theme.id, term))
+        for index in self._indexes.values():
+            if index.substrings:
+                alternatives = sorted({t.words[0] for _theme, t in index.substrings}, key=len, reverse=True)
+                index.substring_pattern = re.compile("|".join(map(re.escape, alternatives)))
+
+    def covers(self, language: str) -> bool:
+        """Say whether the codebook's evidence is complete enough to code ``language``."""
+        return language in self.codebook.languages
+
+    def code(self, text: str, language: str = "en") -> list[ThemeHit]:
+        """Return the themes found in ``text`` (in codebook order), each with confidence and evidence."""
+        words = tokens(text)
+        if not words:
+            return []
+        if language == "en" or language not in self._indexes:
+            words = expand_text_speak(words)
+        languages = [language] if language in self._indexes else []
+        if language != "en":
+            languages.append("en")  # English words and loanwords turn up in every language
+        spans: list[tuple[str, int, int, bool]] = []  # theme, start, end, weak
+        found: dict[str, dict[str, bool]] = defaultdict(dict)  # theme -> evidence -> weak
+        for code in languages:
+            index = self._indexes.get(code)
+            if index is None:
+                continue
+            forms = [_variants(word, code) for word in words]
+            for position in range(len(words)):
+                for theme, term in self._candidates(index, forms[position]):
+                    if self._phrase_at(term, forms, position):
+                        spans.append((theme, position, position + len(term.words), term.weak))
+            if index.substring_pattern is not None:
+                self._substrings(index, normalise(text), found)
+        for theme, start, end, weak in _outermost(spans):
+            surface = " ".join(words[start:end])
+            found[theme][surface] = found[theme].get(surface, True) and weak
+        return self._hits(found)
+
+    @staticmethod
+    def _candidates(index: _Index, forms: tuple[str, ...]) -> list[tuple[str, Term]]:
+        out: list[tuple[str, Term]] = []
+        for form in forms:
+            out.extend(index.exact.get(form, ()))
+            for length in index.prefix_lengths:
+                if length <= len(form):
+                    out.extend(index.prefix.get(form[:length], ()))
+        return out
+
+    @staticmethod
+    def _phrase_at(term: Term, forms: list[tuple[str, ...]], position: int) -> bool:
+        if position + len(term.words) > len(forms):
+            return False
+        return all(
+            _word_matches(forms[position + offset], word, is_prefix)
+            for offset, (word, is_prefix) in enumerate(zip(term.words, term.prefix, strict=True))
+        )
+
+    @staticmethod
+    def _substrings(index: _Index, folded: str, found: dict[str, dict[str, bool]]) -> None:
+        assert index.substring_pattern is not None
+        present = set(index.substring_pattern.findall(folded))
+        for theme, term in index.substrings:
+            if term.words[0] in present:
+                found[theme][term.words[0]] = found[theme].get(term.words[0], True) and term.weak
+
+    def _hits(self, found: dict[str, dict[str, bool]]) -> list[ThemeHit]:
+        hits = []
+        for theme in self.codebook.theme_ids:
+            evidence = found.get(theme)
+            if not evidence:
+                continue
+            missing = 1.0
+            for weak in evidence.values():
+                missing *= 1 - (WEAK_WEIGHT if weak else STRONG_WEIGHT)
+            confidence = round(1 - missing, 3)
+            if confidence >= THRESHOLD:
+                hits.append(ThemeHit(theme, confidence, tuple(evidence)))
+        return hits
