@@ -20,7 +20,7 @@ _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": 
 _MARKS = "\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0900-\u0dff"
 #: Words (letters, marks and digits of any script, with inner apostrophes or hyphens) or single emojis.
 _TOKEN = re.compile(rf"(?:[^\W_]|[{_MARKS}])+(?:['-](?:[^\W_]|[{_MARKS}])+)*|[\U0001f000-\U0001faff\u2600-\u27bf]")
-#: Arabic-script letters typed several ways (Arabic and Persian keyboards, hamza forms) -> one form,
+#: Arabic-script letters typed several ways (Arabic, Persian, Urdu keyboards, hamza forms) -> one form,
 #: harakat and joiners dropped, so "می‌خواهم" and "ميخواهم" match the same term.
 _ARABIC_FOLD = str.maketrans(
     {

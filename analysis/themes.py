@@ -65,7 +65,7 @@ def _variants(word: str, language: str) -> tuple[str, ...]:
         lemma = _lemma(word, language)
         if lemma != word:
             forms.append(lemma)
-    if _ARABIC_SCRIPT.match(word):
+    if language == "ar" and _ARABIC_SCRIPT.match(word):  # Urdu and Persian do not attach these prefixes
         for prefix in _ARABIC_PREFIXES:
             if word.startswith(prefix) and len(word) - len(prefix) >= 2:
                 forms.append(word[len(prefix) :])
