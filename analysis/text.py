@@ -131,7 +131,13 @@ def normalise(text: str) -> str:
 
 def tokens(text: str) -> list[str]:
     """Split normalised text into words and emojis (any script; no punctuation needed)."""
-    return _TOKEN.findall(normalise(text))
+    return list(_tokens(text))
+
+
+@lru_cache(maxsize=65536)
+def _tokens(text: str) -> tuple[str, ...]:
+    # Several analysers tokenise the same answer: do it once.
+    return tuple(_TOKEN.findall(normalise(text)))
 
 
 def expand_text_speak(words: list[str]) -> list[str]:

@@ -46,6 +46,7 @@ class _Index:
     prefix_lengths: set[int] = field(default_factory=set)
     substrings: list[tuple[str, Term]] = field(default_factory=list)
     substring_pattern: re.Pattern[str] | None = None
+    candidates: dict[tuple[str, ...], list[tuple[str, Term]]] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=200_000)
@@ -56,6 +57,7 @@ def _lemma(word: str, language: str) -> str:
         return word
 
 
+@lru_cache(maxsize=200_000)
 def _variants(word: str, language: str) -> tuple[str, ...]:
     """Return the forms a word is looked up by: itself, its lemma, and without Arabic prefixes."""
     forms = [word]
@@ -89,7 +91,9 @@ def _outermost(spans: list[tuple[str, int, int, bool]]) -> list[tuple[str, int, 
 
 
 def _word_matches(forms: tuple[str, ...], word: str, is_prefix: bool) -> bool:
-    return any(form.startswith(word) if is_prefix else form == word for form in forms)
+    if is_prefix:
+        return any(form.startswith(word) for form in forms)
+    return word in forms
 
 
 class ThemeCoder:
@@ -137,7 +141,7 @@ class ThemeCoder:
             forms = [_variants(word, code) for word in words]
             for position in range(len(words)):
                 for theme, term in self._candidates(index, forms[position]):
-                    if self._phrase_at(term, forms, position):
+                    if len(term.words) == 1 or self._phrase_at(term, forms, position):
                         spans.append((theme, position, position + len(term.words), term.weak))
             if index.substring_pattern is not None:
                 self._substrings(index, normalise(text), found)
@@ -148,22 +152,27 @@ class ThemeCoder:
 
     @staticmethod
     def _candidates(index: _Index, forms: tuple[str, ...]) -> list[tuple[str, Term]]:
+        cached = index.candidates.get(forms)
+        if cached is not None:
+            return cached
         out: list[tuple[str, Term]] = []
         for form in forms:
             out.extend(index.exact.get(form, ()))
             for length in index.prefix_lengths:
                 if length <= len(form):
                     out.extend(index.prefix.get(form[:length], ()))
+        if len(index.candidates) < 100_000:  # words repeat a lot: look each one up once
+            index.candidates[forms] = out
         return out
 
     @staticmethod
     def _phrase_at(term: Term, forms: list[tuple[str, ...]], position: int) -> bool:
         if position + len(term.words) > len(forms):
             return False
-        return all(
-            _word_matches(forms[position + offset], word, is_prefix)
-            for offset, (word, is_prefix) in enumerate(zip(term.words, term.prefix, strict=True))
-        )
+        for offset in range(1, len(term.words)):
+            if not _word_matches(forms[position + offset], term.words[offset], term.prefix[offset]):
+                return False
+        return True
 
     @staticmethod
     def _substrings(index: _Index, folded: str, found: dict[str, dict[str, bool]]) -> None:

@@ -18,6 +18,35 @@ if TYPE_CHECKING:
 
 db_cli = AppGroup("db", help="Create and upgrade the database schema.")
 surveys_cli = AppGroup("surveys", help="Load, check, open and close surveys.")
+analyse_cli = AppGroup("analyse", help="Code free-text answers into themes, and measure the coder.")
+
+
+@analyse_cli.command("code")
+@click.argument("source", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Output CSV (default: stdout).")
+def analyse_code(source: Path, output: Path | None) -> None:
+    """Code SOURCE (a CSV with id,text[,language]) into themes, sentiment, safeguarding and redacted text."""
+    from analysis.codebook import CodebookError
+    from analysis.commands import CsvError, code_file
+
+    try:
+        count = code_file(source, output)
+    except (CsvError, CodebookError) as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(f"Coded {count} answers.", err=True)
+
+
+@analyse_cli.command("evaluate")
+@click.argument("gold", type=click.Path(dir_okay=False, path_type=Path))
+def analyse_evaluate(gold: Path) -> None:
+    """Measure the coder against GOLD (id,text,themes,sentiment,safeguarding,language,pii)."""
+    from analysis.codebook import CodebookError
+    from analysis.commands import CsvError, evaluate_file
+
+    try:
+        click.echo(evaluate_file(gold))
+    except (CsvError, CodebookError) as error:
+        raise click.ClickException(str(error)) from None
 
 
 def alembic_config() -> Config:  # alembic is imported lazily to keep --help fast
@@ -170,6 +199,7 @@ def init_app(app: Flask) -> None:
     """Register the command groups on ``app``."""
     app.cli.add_command(db_cli)
     app.cli.add_command(surveys_cli)
+    app.cli.add_command(analyse_cli)
     app.cli.add_command(serve)
 
 

@@ -81,3 +81,20 @@ def test_console_script_runs_migrations_and_loads_the_shipped_surveys(tmp_path):
     loaded = subprocess.run([ourvoice, "surveys", "load"], env=env, capture_output=True, text=True, check=False)
     assert loaded.returncode == 0, loaded.stderr
     assert "community-measure new version 1" in loaded.stdout
+
+
+def test_analyse_code_through_the_ourvoice_command(app, tmp_path):
+    source = tmp_path / "in.csv"
+    source.write_text("id,text\n1,they closed the youth club and theres nothing to do\n", encoding="utf-8")
+    target = tmp_path / "out.csv"
+    result = app.test_cli_runner().invoke(args=["analyse", "code", str(source), "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    assert "youth_spaces" in target.read_text(encoding="utf-8")
+
+
+def test_analyse_reports_a_bad_file_in_one_line(app, tmp_path):
+    source = tmp_path / "in.csv"
+    source.write_text("id,answer\n1,hi\n", encoding="utf-8")
+    result = app.test_cli_runner().invoke(args=["analyse", "code", str(source)])
+    assert result.exit_code != 0
+    assert "no 'text' column" in result.output

@@ -1,0 +1,70 @@
+"""The analysis commands, shared by ``python -m analysis`` and ``ourvoice analyse``."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from analysis.codebook import DEFAULT_CODEBOOK
+from analysis.csvfiles import CsvError, read_rows, write_coded
+from analysis.evaluate import GoldAnswer, format_reports, report
+from analysis.pipeline import Analyser
+
+#: Show a progress bar for runs longer than this many answers (on a terminal).
+PROGRESS_FROM = 2000
+
+
+def _progress(items: list, description: str) -> object:
+    if len(items) < PROGRESS_FROM or not sys.stderr.isatty():
+        return items
+    from tqdm import tqdm
+
+    return tqdm(items, desc=description, unit=" answers", file=sys.stderr)
+
+
+def code_file(source: Path, target: Path | None, codebook: Path = DEFAULT_CODEBOOK) -> int:
+    """Code every answer of ``source`` (columns id,text[,language]) into ``target``; return how many.
+
+    :raises CsvError: for a file that cannot be read, naming the problem and row.
+    """
+    rows = read_rows(source, ("id", "text"))
+    analyser = Analyser(codebook)
+    coded = (
+        analyser.code(row.values["text"], row.values["id"], row.values.get("language") or None).as_row()
+        for row in _progress(rows, "coding")
+    )
+    return write_coded(target, coded)
+
+
+def evaluate_file(gold_path: Path, codebook: Path = DEFAULT_CODEBOOK) -> str:
+    """Code the answers of a hand-coded file and report agreement, English and other languages apart.
+
+    The gold language is not given to the engine, so language accuracy is measured too.
+    """
+    rows = read_rows(gold_path, ("id", "text", "themes", "sentiment", "safeguarding", "language"))
+    gold = [
+        GoldAnswer(
+            id=row.values["id"],
+            text=row.values["text"],
+            themes=frozenset(t.strip() for t in row.values["themes"].split(";") if t.strip()),
+            sentiment=row.values["sentiment"].strip(),
+            safeguarding=row.values["safeguarding"].strip() == "1",
+            language=row.values["language"].strip(),
+            pii=tuple(p for p in row.values.get("pii", "").split("|") if p),
+        )
+        for row in rows
+    ]
+    analyser = Analyser(codebook)
+    coded = [analyser.code(g.text, g.id) for g in _progress(gold, "coding")]
+    theme_ids = analyser.codebook.theme_ids
+    pairs = list(zip(gold, coded, strict=True))
+    groups = [
+        ("all", pairs),
+        ("English", [p for p in pairs if p[0].language == "en"]),
+        ("other languages", [p for p in pairs if p[0].language != "en"]),
+    ]
+    reports = [report(name, [g for g, _ in group], [c for _, c in group], theme_ids) for name, group in groups if group]
+    return format_reports(reports, theme_ids)
+
+
+__all__ = ["CsvError", "code_file", "evaluate_file"]

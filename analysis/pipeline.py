@@ -1,0 +1,112 @@
+"""The whole analysis of an answer: language, redaction, themes, sentiment and safeguarding."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from analysis.codebook import DEFAULT_CODEBOOK, Codebook, load_codebook
+from analysis.language import detect
+from analysis.redact import redact
+from analysis.safeguarding import flag
+from analysis.sentiment import sentiment
+from analysis.text import clean, is_empty
+from analysis.themes import ThemeCoder, ThemeHit
+
+
+@dataclass(frozen=True)
+class CodedAnswer:
+    """Everything the engine says about one answer."""
+
+    id: str
+    language: str
+    themes: tuple[ThemeHit, ...]
+    sentiment: str
+    safeguarding: bool
+    safeguarding_reasons: tuple[str, ...]
+    safeguarding_evidence: tuple[str, ...]
+    redacted_text: str
+    #: True when the answer is in a language the codebook does not cover: a person should code it.
+    needs_human: bool
+
+    @property
+    def theme_ids(self) -> tuple[str, ...]:
+        """Return the ids of the themes found."""
+        return tuple(hit.theme for hit in self.themes)
+
+    def evidence(self) -> str:
+        """Return a one-line account of why: each theme's words, the safeguarding triggers, human coding."""
+        parts = [f"{hit.theme}: {', '.join(hit.evidence)} ({hit.confidence:.2f})" for hit in self.themes]
+        if self.safeguarding:
+            reasons = ", ".join(self.safeguarding_reasons)
+            parts.append(f"safeguarding: {', '.join(self.safeguarding_evidence)} [{reasons}]")
+        if self.needs_human:
+            parts.append(f"needs human coding: language '{self.language}' is not covered by the codebook")
+        return " | ".join(parts)
+
+    def as_row(self) -> dict[str, str]:
+        """Return the answer as a row of the coded-CSV contract."""
+        return {
+            "id": self.id,
+            "themes": ";".join(self.theme_ids),
+            "sentiment": self.sentiment,
+            "safeguarding": "1" if self.safeguarding else "0",
+            "language": self.language,
+            "redacted_text": self.redacted_text,
+            "evidence": self.evidence(),
+        }
+
+
+class Analyser:
+    """Codes answers with one codebook; build once (it indexes the codebook), then code many."""
+
+    #: Short answers repeat a lot ("nothing", "more police"): keep this many coded results.
+    CACHE_SIZE = 20_000
+    CACHE_MAX_CHARS = 200
+
+    def __init__(self, codebook: Codebook | Path | str = DEFAULT_CODEBOOK) -> None:
+        self.codebook = codebook if isinstance(codebook, Codebook) else load_codebook(codebook)
+        self.themes = ThemeCoder(self.codebook)
+        self._cache: OrderedDict[tuple[str, str | None], CodedAnswer] = OrderedDict()
+
+    def code(self, text: object, answer_id: str = "", language_hint: str | None = None) -> CodedAnswer:
+        """Code one answer. Never raises on odd input: empty, emoji-only or junk text is coded as nothing."""
+        text = clean(text)
+        if len(text) > self.CACHE_MAX_CHARS:
+            return self._code(text, answer_id, language_hint)
+        key = (text, language_hint)
+        cached = self._cache.get(key)
+        if cached is None:
+            cached = self._cache[key] = self._code(text, "", language_hint)
+            if len(self._cache) > self.CACHE_SIZE:
+                self._cache.popitem(last=False)
+        return replace(cached, id=answer_id)
+
+    def _code(self, text: str, answer_id: str, language_hint: str | None) -> CodedAnswer:
+        redaction = redact(text)
+        language = detect(text, language_hint).code
+        if is_empty(text):  # nothing to code, but "😡😡" still says how someone feels
+            mood = sentiment(text, language).label if text.strip() else "neutral"
+            return CodedAnswer(answer_id, language, (), mood, False, (), (), redaction.text, False)
+        hits = tuple(self.themes.code(text, language))
+        mood = sentiment(text, language).label
+        concern = flag(text, language)
+        needs_human = language not in ("und", *self.codebook.languages)
+        return CodedAnswer(
+            answer_id,
+            language,
+            hits,
+            mood,
+            concern.flagged,
+            concern.reasons,
+            concern.evidence,
+            redaction.text,
+            needs_human,
+        )
+
+    def code_all(self, answers: Iterable[tuple[str, str, str | None]]) -> Iterator[CodedAnswer]:
+        """Code ``(id, text, language hint)`` triples in order."""
+        for answer_id, text, hint in answers:
+            yield self.code(text, answer_id, hint or None)

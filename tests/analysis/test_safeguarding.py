@@ -1,0 +1,162 @@
+"""Safeguarding flags: disclosures of harm reach the lead, general worry does not."""
+
+import csv
+import dataclasses
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from analysis import safeguarding
+from analysis.safeguarding import REASONS, Flag, flag
+
+FIXTURES = Path(__file__).parent / "fixtures" / "safeguarding_cases.csv"
+SURVEY_LANGUAGES = ("ur", "ar", "pl", "pa", "es", "bn", "pt", "it", "ro", "fa")
+
+
+def load_cases() -> list[tuple[str, str, bool]]:
+    with FIXTURES.open(encoding="utf-8", newline="") as handle:
+        return [(row["text"], row["language"], row["safeguarding"] == "1") for row in csv.DictReader(handle)]
+
+
+CASES = load_cases()
+
+
+def test_fixture_set_is_large_and_mostly_hard_negatives():
+    disclosures = sum(label for _, _, label in CASES)
+    assert len(CASES) >= 150
+    assert 0.25 <= disclosures / len(CASES) <= 0.45
+
+
+def test_hand_written_cases_keep_recall_and_precision():
+    # A regression guard: these cases were used to build the rules, so they do not estimate unseen answers.
+    tp = sum(1 for text, lang, label in CASES if label and flag(text, lang).flagged)
+    fp = sum(1 for text, lang, label in CASES if not label and flag(text, lang).flagged)
+    positives = sum(label for _, _, label in CASES)
+    assert tp / positives >= 0.97
+    assert tp / (tp + fp) >= 0.9
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("my step dad smacks me when he's had a drink", "abuse_at_home"),
+        ("nobody knows my dad hits my mum", "abuse_at_home"),
+        ("I'm scared to go home tonight", "abuse_at_home"),
+        ("i keep thinking about killing myself", "self_harm"),
+        ("been cutting again and hiding the scars", "self_harm"),
+        ("i just don't want to be here anymore", "self_harm"),
+        ("my uncle touches me when no one is around", "sexual_abuse"),
+        ("some older lads make me hold bags for them and say I owe them", "exploitation_grooming"),
+        ("a man on snap keeps messaging me and wants to meet up, says not to tell my mum", "exploitation_grooming"),
+        ("ive got a blade on me at all times now", "carrying_weapon"),
+        ("im going to stab him when i see him", "intent_to_harm_others"),
+        ("they posted my address online and said they're coming for me", "danger_now"),
+        ("the boy next door gets hit and screamed at every night", "child_at_risk_reported"),
+        ("my best mate says she wants to kill herself", "child_at_risk_reported"),
+    ],
+)
+def test_disclosures_are_flagged_with_their_reason(text, reason):
+    result = flag(text)
+    assert result.flagged
+    assert reason in result.reasons
+    assert result.evidence
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "knife crime is bad round here, something needs to change",
+        "I'm scared of the gangs on our estate",
+        "there should be more police on the streets at night",
+        "saw on the news another boy got stabbed in town",
+        "my mum is gonna kill me when she sees my report lol",
+        "i could murder a pizza right now",
+        "if someone pulled a knife on me I'd just run",
+        "what would you do if your friend was being groomed?",
+        "I used to carry a knife but I got rid of it and I'm in a better place now",
+        "nobody has ever hit me, my family is lovely",
+        "police think we all carry knives because of where we live",
+        "we're going to smash our exams this year",
+        "my little brother hits me with pillows when he's bored",
+        "suicide prevention should be taught in every school",
+    ],
+)
+def test_general_worry_opinion_and_idioms_are_not_flagged(text):
+    assert flag(text) == Flag(False)
+
+
+def test_a_disclosure_the_writer_wants_kept_secret_is_still_flagged():
+    assert flag("i don't want anyone to know but my stepmum burns me with her lighter").flagged
+
+
+def test_a_real_conditional_threat_is_flagged_but_a_what_if_is_not():
+    assert flag("they said if I stop selling they'll come to my house").flagged
+    assert not flag("if anyone ever threatened me I would tell a teacher").flagged
+
+
+def test_evidence_quotes_the_answer_as_typed():
+    text = "Honestly?? My Stepdad HITS me when he’s drunk."
+    result = flag(text)
+    assert result.flagged
+    assert all(words in text for words in result.evidence)
+    assert any("HITS me" in words for words in result.evidence)
+
+
+@pytest.mark.parametrize("language", SURVEY_LANGUAGES)
+def test_every_survey_language_has_flagged_disclosures_and_quiet_everyday_answers(language):
+    cases = [(text, label) for text, lang, label in CASES if lang == language]
+    assert any(label for _, label in cases), f"no {language} disclosure in the fixtures"
+    assert any(not label for _, label in cases), f"no {language} everyday answer in the fixtures"
+    for text, label in cases:
+        assert flag(text, language).flagged == label, text
+
+
+def test_arabic_script_disclosure_is_caught_even_when_the_language_is_wrong():
+    assert flag("ابو مجھے روز مارتے ہیں", "en").flagged
+
+
+@pytest.mark.parametrize(
+    "junk",
+    ["", "   ", "\n\t", "😂😂😂", "...", "?", b"\xff\xfe\x00binary", None, 12345, "a" * 100_000, "\x00\x01\x02"],
+)
+def test_junk_never_raises_and_flags_nothing(junk):
+    assert flag(junk) == Flag(False)
+
+
+def test_a_disclosure_at_the_end_of_a_long_answer_is_found():
+    text = "the park is ok and the youth club is good. " * 40 + "but at home my dad beats me and my brother."
+    assert flag(text).flagged
+
+
+def test_flag_is_frozen_and_reasons_come_from_the_published_list():
+    result = flag("my dad hits me")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        result.flagged = False  # type: ignore[misc]
+    assert set(result.reasons) <= set(REASONS)
+
+
+def test_the_word_prefilter_never_hides_a_disclosure():
+    # Each rule only runs when its trigger words are present; skipping that shortcut must change nothing.
+    for text, lang, _ in CASES:
+        assert safeguarding._flag(text, lang) == safeguarding._flag(text, lang, prefilter=False), text
+
+
+def test_phrase_lists_cover_the_core_disclosures_in_every_survey_language():
+    data = json.loads((safeguarding._DATA_DIR / "phrases.json").read_text(encoding="utf-8"))["languages"]
+    for language in SURVEY_LANGUAGES:
+        reasons = data[language]["reasons"]
+        for core in ("self_harm", "abuse_at_home", "exploitation_grooming", "danger_now"):
+            assert reasons.get(core), f"{language} has no {core} phrases"
+        assert sum(len(phrases) for phrases in reasons.values()) >= 25, language
+
+
+def test_flagging_is_fast_enough_for_the_pipeline():
+    answers = [text for text, _, _ in CASES]
+    flag("warm up the phrase lists", "ur")
+    start = time.perf_counter()
+    for text in answers:
+        flag(text)
+    per_answer = (time.perf_counter() - start) / len(answers)
+    assert per_answer < 300e-6  # generous: the budget is ~25 µs, this catches a runaway pattern
