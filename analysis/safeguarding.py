@@ -11,7 +11,7 @@ Three layers, all data in ``data/safeguarding/``:
    person or a specific child plus a harm verb plus a victim ("my stepdad belts me", "older lads make
    me hold bags", "I've got a blade on me"). Each hit is checked against the words around it for
    negation ("my dad has never hit me"), a what-if ("if someone pulled a knife on me"), a past that is
-   over ("I used to carry but I got rid of it"), news, jokes and idioms ("my mum will kill me lol").
+   over ("I used to carry but I got rid of it"), news, jokes and idioms ("my nan will murder me for this lol").
 2. A backstop (also ``rules.yaml``): strong harm words ("groomed", "overdose", "black eye") near the
    writer or a specific child, for disclosures no rule recognises. It runs only when no rule hit.
 3. Phrase lists for the survey languages (``phrases.json``), run for the answer's stated language and
