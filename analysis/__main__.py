@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from analysis.codebook import DEFAULT_CODEBOOK, CodebookError
-from analysis.commands import code_file, evaluate_file
+from analysis.commands import code_file, evaluate_file, word_cloud_file
 from analysis.csvfiles import CsvError
 
 
@@ -21,14 +21,20 @@ def main(argv: list[str] | None = None) -> int:
     code.add_argument("-o", "--output", type=Path, help="output CSV (default: standard output)")
     evaluate = commands.add_parser("evaluate", help="measure the coder against a hand-coded GOLD.csv")
     evaluate.add_argument("gold", type=Path)
+    cloud = commands.add_parser("wordcloud", help="draw a word cloud PNG of IN.csv's redacted answers")
+    cloud.add_argument("input", type=Path)
+    cloud.add_argument("-o", "--output", type=Path, required=True, help="PNG file to write")
+    cloud.add_argument("--theme", help="only answers coded with this theme")
     args = parser.parse_args(argv)
     try:
         if args.command == "code":
             count = code_file(args.input, args.output, args.codebook)
             print(f"coded {count} answers", file=sys.stderr)
+        elif args.command == "wordcloud":
+            print(word_cloud_file(args.input, args.output, args.theme, args.codebook))
         else:
             print(evaluate_file(args.gold, args.codebook))
-    except (CsvError, CodebookError) as error:
+    except (CsvError, CodebookError, ValueError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
     return 0

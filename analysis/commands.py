@@ -67,4 +67,25 @@ def evaluate_file(gold_path: Path, codebook: Path = DEFAULT_CODEBOOK) -> str:
     return format_reports(reports, theme_ids)
 
 
-__all__ = ["CsvError", "code_file", "evaluate_file"]
+def word_cloud_file(source: Path, target: Path, theme: str | None = None, codebook: Path = DEFAULT_CODEBOOK) -> str:
+    """Draw a word cloud PNG of the answers in ``source`` (all, or those coded ``theme``); return its notes.
+
+    Only redacted text reaches the cloud, so no name or number can appear in it.
+
+    :raises CsvError: for a file that cannot be read; ValueError for a theme the codebook lacks.
+    """
+    from analysis.wordclouds import word_cloud
+
+    rows = read_rows(source, ("id", "text"))
+    analyser = Analyser(codebook)
+    if theme is not None and theme not in analyser.codebook.theme_ids:
+        raise ValueError(f"no theme {theme!r} in the codebook (themes: {', '.join(analyser.codebook.theme_ids)})")
+    coded = [analyser.code(r.values["text"], r.values["id"], r.values.get("language") or None) for r in rows]
+    texts = [c.redacted_text for c in coded if theme is None or theme in c.theme_ids]
+    image = word_cloud(texts)
+    target.write_bytes(image.png)
+    summary = f"{len(texts)} answers, {len(image.words)} words drawn"
+    return "\n".join([summary, *image.notes])
+
+
+__all__ = ["CsvError", "code_file", "evaluate_file", "word_cloud_file"]

@@ -36,6 +36,21 @@ def analyse_code(source: Path, output: Path | None) -> None:
     click.echo(f"Coded {count} answers.", err=True)
 
 
+@analyse_cli.command("wordcloud")
+@click.argument("source", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path), help="PNG to write.")
+@click.option("--theme", help="Only answers coded with this theme.")
+def analyse_wordcloud(source: Path, output: Path, theme: str | None) -> None:
+    """Draw a word cloud (PNG) of SOURCE's answers, from their redacted text."""
+    from analysis.codebook import CodebookError
+    from analysis.commands import CsvError, word_cloud_file
+
+    try:
+        click.echo(word_cloud_file(source, output, theme))
+    except (CsvError, CodebookError, ValueError) as error:
+        raise click.ClickException(str(error)) from None
+
+
 @analyse_cli.command("evaluate")
 @click.argument("gold", type=click.Path(dir_okay=False, path_type=Path))
 def analyse_evaluate(gold: Path) -> None:

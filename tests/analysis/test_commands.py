@@ -122,3 +122,22 @@ def test_evaluate_prints_every_measure_with_languages_apart(tmp_path):
     assert "English (2)" in out
     assert "other languages (1)" in out
     assert "language accuracy" in out
+
+
+def test_wordcloud_draws_redacted_answers_of_one_theme(tmp_path):
+    rows = ["id,text"]
+    rows += [f'y{i},"the youth club closed and theres nothing to do, ask Kyle Dawson"' for i in range(6)]
+    rows += [f"p{i},police never come round here" for i in range(6)]
+    source = write(tmp_path / "in.csv", "\n".join(rows) + "\n")
+    target = tmp_path / "cloud.png"
+    assert main(["wordcloud", str(source), "-o", str(target), "--theme", "youth_spaces"]) == 0
+    assert target.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    from analysis.commands import word_cloud_file
+
+    summary = word_cloud_file(source, target, "youth_spaces")
+    assert summary.startswith("6 answers")
+
+
+def test_wordcloud_refuses_an_unknown_theme(tmp_path):
+    source = write(tmp_path / "in.csv", "id,text\n1,hello\n")
+    assert main(["wordcloud", str(source), "-o", str(tmp_path / "c.png"), "--theme", "nope"]) == 2
