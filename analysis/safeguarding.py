@@ -288,7 +288,42 @@ def _compile_backstop(data: dict, macros: dict[str, str], words: dict[str, str])
     )
 
 
-def _load_rules() -> tuple[tuple[_Rule, ...], _Backstop]:
+@dataclass(frozen=True)
+class _Broad:
+    """The broad tier: harm concepts near the writer, and indirect ideation or neglect, for unforeseen phrasing."""
+
+    triggers: frozenset[str]
+    anchor: re.Pattern[str]
+    quiet: re.Pattern[str]
+    ideation: tuple[tuple[str, re.Pattern[str]], ...]
+    terms: tuple[tuple[str, re.Pattern[str]], ...]
+    any: re.Pattern[str]  # every ideation and term pattern at once: most answers fail it in one search
+
+
+def _compile_broad(data: dict, macros: dict[str, str]) -> _Broad:
+    """Compile the broad section of rules.yaml."""
+
+    def rx(block: str) -> re.Pattern[str]:
+        return re.compile(_factor(_expand(_join(block), macros).replace("'", "'?")))
+
+    for section in ("ideation", "terms"):
+        unknown = set(data[section]) - set(REASONS)
+        if unknown:
+            raise ValueError(f"broad {section}: unknown reasons {sorted(unknown)}")
+    ideation = tuple((reason, rx(block)) for reason, block in data["ideation"].items())
+    terms = tuple((reason, rx(block)) for reason, block in data["terms"].items())
+    every = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in (*ideation, *terms)))
+    return _Broad(
+        frozenset(" ".join(data["triggers"].split()).split()),
+        rx(data["anchor"]),
+        rx(data["quiet"]),
+        ideation,
+        terms,
+        every,
+    )
+
+
+def _load_rules() -> tuple[tuple[_Rule, ...], _Backstop, _Broad]:
     """Read, expand and compile the English rules; every apostrophe becomes optional ("im" = "i'm")."""
     from ruamel.yaml import YAML
 
@@ -313,10 +348,10 @@ def _load_rules() -> tuple[tuple[_Rule, ...], _Backstop]:
         except re.error as error:
             raise ValueError(f"rule {rule['id']}: {error}") from error
         rules.append(_Rule(rule["id"], rule["reason"], triggers, also, pattern, checks))
-    return tuple(rules), _compile_backstop(data["backstop"], macros, words)
+    return tuple(rules), _compile_backstop(data["backstop"], macros, words), _compile_broad(data["broad"], macros)
 
 
-_EN_RULES, _BACKSTOP = _load_rules()
+_EN_RULES, _BACKSTOP, _BROAD = _load_rules()
 #: Trigger word -> the rules it can start, so an answer only runs the rules its words allow.
 _BY_TRIGGER: dict[str, tuple[int, ...]] = {}
 for _index, _en_rule in enumerate(_EN_RULES):
@@ -747,6 +782,43 @@ def _backstop(folded: str, words: set[str] | None) -> tuple[str, int, int] | Non
     return None
 
 
+#: Checks the broad tier goes through: everything a rule would, jokes and idioms included.
+_BROAD_CHECKS = _Rule(
+    "broad",
+    "",
+    frozenset(),
+    frozenset(),
+    re.compile(""),
+    NEG | HYPO | PAST | NEWS | BELIEF | TRIVIAL | SIBLING | ACCIDENT | JOKE | IDIOM | WORRY,
+)
+#: Indirect ideation is often phrased as a condition ("if I was gone"), so it skips the what-if check.
+_IDEATION_CHECKS = _Rule("ideation", "", frozenset(), frozenset(), re.compile(""), PAST | JOKE | TRIVIAL | NEWS)
+
+
+def _broad(folded: str, words: set[str] | None) -> tuple[str, int, int] | None:
+    """Return (reason, start, end) for the first broad-tier hit: indirect ideation or neglect anywhere, or a
+    harm concept within reach of the writer or a specific person close to them in a sentence that is not
+    general talk, sport, play or an idiom."""
+    broad = _BROAD
+    if (words is not None and words.isdisjoint(broad.triggers)) or not broad.any.search(folded):
+        return None
+    for sentence in _SENTENCE.finditer(folded):
+        lo, hi = sentence.span()
+        for reason, pattern in broad.ideation:
+            for match in pattern.finditer(folded, lo, hi):
+                if not _suppressed(_IDEATION_CHECKS, folded, match):
+                    return reason, *match.span()
+        if broad.quiet.search(folded, lo, hi):
+            continue
+        for reason, pattern in broad.terms:
+            for match in pattern.finditer(folded, lo, hi):
+                start, end = match.span()
+                near = folded[max(lo, start - _BACKSTOP.reach) : min(hi, end + _BACKSTOP.reach)]
+                if broad.anchor.search(near) and not _suppressed(_BROAD_CHECKS, folded, match):
+                    return reason, start, end
+    return None
+
+
 def _flag(text: object, language: str = "en", *, prefilter: bool = True) -> Flag:
     original = clean(text)
     normalised = normalise(original)
@@ -773,6 +845,11 @@ def _flag(text: object, language: str = "en", *, prefilter: bool = True) -> Flag
 
     if not hits:
         caught = _backstop(folded, words if prefilter else None)
+        if caught:
+            hits.append((REASONS.index(caught[0]), caught[0], caught[1], caught[2]))
+    if not hits:
+        # The broad tier trades precision for recall: a missed disclosure is the worst error.
+        caught = _broad(folded, words if prefilter else None)
         if caught:
             hits.append((REASONS.index(caught[0]), caught[0], caught[1], caught[2]))
 

@@ -160,3 +160,40 @@ def test_flagging_is_fast_enough_for_the_pipeline():
         flag(text)
     per_answer = (time.perf_counter() - start) / len(answers)
     assert per_answer < 300e-6  # generous: the budget is ~25 µs, this catches a runaway pattern
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my nan would be happier if i was gone",
+        "honestly what's the point in me anymore",
+        "i keep hoarding tablets in a sock under my bed",
+        "we havent had a proper meal for four days, mum is never in",
+        "the guy who coaches me makes me feel uncomfortable when we're alone",
+        "these lads force me to deliver bags up north",
+        "ive got a machete in my wardrobe",
+        "a girl on my street gets dragged by her hair by her mum",
+    ],
+)
+def test_broad_tier_catches_indirect_disclosures_no_rule_foresaw(text):
+    assert flag(text).flagged, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i hurt my wrist at netball training",
+        "my cousin forces me to play fortnite with him lol",
+        "we should learn about grooming in pshe",
+        "i'm so tired i could sleep forever after that trip",
+        "my dad made me tidy my room before going out",
+    ],
+)
+def test_broad_tier_stays_quiet_on_sport_play_lessons_and_chores(text):
+    assert not flag(text).flagged, text
+
+
+def test_broad_tier_never_runs_when_a_precise_rule_already_explains_the_flag():
+    result = flag("my stepdad hits me and i want to disappear")
+    assert result.flagged
+    assert "abuse_at_home" in result.reasons
