@@ -15,7 +15,10 @@ MAX_CHARS = 5000
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
 _SPACES = re.compile(r"\s+")
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u00b4": "'"})
+_APOSTROPHES = str.maketrans(
+    {"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u00b4": "'"}
+    | {"ş": "ș", "ţ": "ț"}  # Romanian s and t with comma, typed with the older cedilla on many phones
+)
 #: Combining marks that belong inside words: Latin accents, Arabic harakat, the vowel signs of Indic scripts.
 _MARKS = "\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0900-\u0dff"
 #: Words (letters, marks and digits of any script, with inner apostrophes or hyphens) or single emojis.
