@@ -88,8 +88,8 @@ _NOT_NOUN_TAGS = ("MD", "VB", "RB", "IN", "DT", "PRP", "CC", "TO", "WDT", "WP", 
 
 
 @cache
-def _lexicon_tags() -> tuple[frozenset[str], frozenset[str]]:
-    """Lower-case English words from the tagger lexicon that ships inside textblob's wheel, and its non-nouns.
+def _lexicon_tags() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Lower-case English words from textblob's bundled tagger lexicon, its non-nouns and its verbs and adverbs.
 
     Proper nouns (NNP) and foreign words (FW) are left out: the first set answers "is this an ordinary word?".
     """
@@ -99,15 +99,17 @@ def _lexicon_tags() -> tuple[frozenset[str], frozenset[str]]:
         folder = Path(next(iter(spec.submodule_search_locations)))  # type: ignore[union-attr]
         raw = (folder / "en" / "en-lexicon.txt").read_text(encoding="utf-8")
     except (AttributeError, StopIteration, TypeError, OSError):  # pragma: no cover - textblob is a dependency
-        return frozenset(), frozenset()
-    words, not_nouns = set(), set()
+        return frozenset(), frozenset(), frozenset()
+    words, not_nouns, verbs = set(), set(), set()
     for line in raw.splitlines():
         word, _, tag = line.partition(" ")
         if word.islower() and tag and not tag.startswith(("NNP", "FW")):
             words.add(word)
             if tag.startswith(_NOT_NOUN_TAGS):
                 not_nouns.add(word)
-    return frozenset(words), frozenset(not_nouns)
+            if tag.startswith(("VB", "MD", "RB")):
+                verbs.add(word)
+    return frozenset(words), frozenset(not_nouns), frozenset(verbs)
 
 
 def _lexicon() -> frozenset[str]:
@@ -133,6 +135,8 @@ _MODERN = _wordset(
     theyd youd hed itd thatd whod wouldve couldve shouldve mustve theyve youve weve theyll youll itll thatll
     whats wheres hows whos arent yall rd st ave ln cl gr ct pl sq cres terr tce gdns pde blvd
     paramedic paramedics carer carers physio physios xray x-ray receptionist receptionists phlebotomist gp gps
+    mubarak eid info serv
+    neighbour neighbours neighbourhood behaviour colour colours favourite honour humour labour rumour flavour
     inshallah mashallah wallahi wallah walahi alhamdulillah habibi yallah yalla bismillah subhanallah
     astaghfirullah salaam salam assalamualaikum jummah haram halal hijab niqab deen ummah masjid madrassa
     yr yrs xmas thankyou inlaw inlaws in-law in-laws stepson stepdaughter stepbrother stepsister stepdad stepmum
@@ -349,6 +353,8 @@ _NUMBER = re.compile(r"(?<![\w.,/:£$])\d{1,4}[a-z]?\b", re.IGNORECASE)
 _OUTWARD = r"[A-Z]{1,2}\d{1,2}[A-Z]?\b(?!\s?\d)"
 _HOUSE = re.compile(
     rf"\d{{1,4}}[a-z]?(?:\s*-\s*\d{{1,4}})?,?\s+((?:{_STREET_WORD}\s+){{1,3}}){_STREET_TYPES}\b\.?"
+    # "8 Lloyd St South": a compass word after the street type is part of its name.
+    r"(?-i:\s+(?:North|South|East|West|Upper|Lower)\b)?"
     rf"(?:,?\s*(?P<out>{_OUTWARD}))?",
     re.IGNORECASE,
 )
@@ -450,6 +456,12 @@ _RELATIONS = _wordset(
     ibni ibnati akhi ukhti sadiqi
     """
 )
+#: "a lad called X": people who are given a name (not "my mum called X", who may be phoning someone).
+_PERSON_NOUNS = _wordset(
+    "lad lads boy boys girl girls man men woman guy guys kid kids bloke fella geezer someone somebody person"
+)
+#: People who are named after an indefinite article: "a friend called X", "this teacher named X".
+_INDEFINITE_PERSON = _wordset("friend mate teacher neighbour student pupil worker")
 _OWNERS = _wordset(
     "my his her our their your ur me this that a one some the called named mi "
     "mera meri mere uska uski uske hamara hamari tera teri mój moj moja moje mojej mojego jego jej nasz "
@@ -502,16 +514,114 @@ _FACILITY_LOWER = _wordset(
 )
 #: "X from year 9", "X in my class": school context marks X as a pupil.
 _SCHOOL_AFTER = re.compile(
-    r"\s+(?:from|in|at)\s+(?:(?:year|yr|y)\s?\d{1,2}|(?:my|the|our)\s+(?:class|form|year|school|youth\s+club|club"
+    r"\s+(?:from|in|at)\s+(?:(?:year|yr|y)\s?\d{1,2}|\d{1,2}[a-z]{1,2}\d?\b(?<!am)(?<!pm)|(?:my|the|our)\s+(?:class|form|year|school|youth\s+club|club"
     r"|youth\s+centre|centre|gym|mosque|church|shop|chippy|barbers|estate|flats|block|hub))\b",
     re.IGNORECASE,
 )
-#: Arabic, Urdu and Persian "my name is ...": the word after it is the name.
-_ARABIC_NAMING = re.compile(
-    r"(?:اسمي|إسمي|اسمه|اسمها|اسم من|نام من|نامم|میرا نام|مرا نام|اس کا نام|اسکا نام|ان کا نام)"
-    r"\s+(?:هو\s+|ہے\s+|است\s+)?"
-    r"([\u0621-\u064a\u0671-\u06d3]{2,})"
+#: Names in other scripts come from cues alone (no lists): "my friend X", "my brother X", "my name is X" in
+#: Urdu, Arabic, Persian, Bengali, Gurmukhi, Devanagari and Chinese. The word after the cue is the name
+#: unless it is one of the everyday words that also follow these cues ("my brother at school", "my friend
+#: also"). Cues are NFC-normalised like the answers (clean() applies NFC), so Bengali "য়" matches.
+_SCRIPT_CUES = {
+    # Arabic script: Urdu, Arabic, Persian (and Shahmukhi Punjabi)
+    "arabic": """
+        اسمي إسمي اسمه اسمها إسمه إسمها يدعى تدعى يسمى تسمى اسم_من نام_من نامم میرا_نام مرا_نام اس_کا_نام اسکا_نام
+        ان_کا_نام جس_کا_نام میرا_ناں به_اسم به_نام
+        میرا_دوست میری_دوست میرے_دوست میرا_بھائی میرے_بھائی میری_بہن میرا_بیٹا میرے_بیٹے میری_بیٹی میرا_کزن
+        میری_کزن میرے_کزن میرا_شوہر میرے_شوہر میری_بیوی میری_سہیلی میرا_یار میرے_یار میرا_ہمسایہ میرے_ابو
+        میرا_پتر میرا_ویر میری_بھین ساڈا_دوست
+        صديقي صديقتي صاحبي أخي اخي أختي اختي ابني إبني ابنتي بنتي زوجي زوجتي ابن_عمي ابنة_عمي بنت_عمي ابن_خالي
+        بنت_خالي معلمي معلمتي الأستاذ الاستاذ الأستاذة الاستاذة السيد السيدة
+        دوستم دوست_من برادرم برادر_من خواهرم خواهر_من پسرم پسر_من دخترم دختر_من همسایه‌ام معلمم آقای
+    """,
+    "bengali": """
+        আমার_বন্ধু আমার_বান্ধবী আমার_ভাই আমার_বোন আমার_ছেলে আমার_মেয়ে আমার_কাজিন আমার_নাম ওর_নাম তার_নাম
+        ওনার_নাম তাঁর_নাম আমার_স্বামী আমার_স্ত্রী আমার_দোস্ত আমার_চাচাতো_ভাই আমার_মামাতো_ভাই আমার_খালাতো_ভাই
+    """,
+    "gurmukhi": """
+        ਮੇਰਾ_ਦੋਸਤ ਮੇਰੀ_ਦੋਸਤ ਮੇਰੇ_ਦੋਸਤ ਮੇਰਾ_ਭਰਾ ਮੇਰੇ_ਭਰਾ ਮੇਰੀ_ਭੈਣ ਮੇਰਾ_ਪੁੱਤਰ ਮੇਰਾ_ਪੁੱਤ ਮੇਰਾ_ਮੁੰਡਾ ਮੇਰੀ_ਧੀ ਮੇਰੀ_ਕੁੜੀ
+        ਮੇਰਾ_ਨਾਮ ਮੇਰਾ_ਨਾਂ ਉਸਦਾ_ਨਾਮ ਉਸ_ਦਾ_ਨਾਮ ਉਸਦਾ_ਨਾਂ ਮੇਰਾ_ਯਾਰ ਮੇਰਾ_ਕਜ਼ਨ ਮੇਰੀ_ਸਹੇਲੀ ਮੇਰੇ_ਪਤੀ ਮੇਰੀ_ਪਤਨੀ ਮੇਰਾ_ਵੀਰ
+    """,
+    "devanagari": """
+        मेरा_दोस्त मेरी_दोस्त मेरे_दोस्त मेरा_भाई मेरे_भाई मेरी_बहन मेरा_बेटा मेरी_बेटी मेरा_नाम उसका_नाम मेरी_सहेली
+    """,
+}
+#: Everyday words that follow those cues and are no name (postpositions, verbs, adverbs, places, kin).
+_SCRIPT_STOP = _wordset(
+    """
+    کو نے کا کی کے بھی اور سکول اسکول میں ہے ہیں ہوں تھا تھی تھے بہت کبھی ہمیشہ گھر باہر ابھی نہیں روز ہر سے پر جب
+    تو جو یہ وہ کہتا کہتی کہتے کل آج ایک اب صرف لوگ سب کہ بھائی بہن دوست اکیلا اکیلی مسجد پارک ہمارے ہماری ہمارا
+    بالکل کافی زیادہ کم ڈرتا ڈرتی ڈر
+    في من لا لم لن هو هي كان كانت قد ما الذي التي وهو وهي أيضا ايضا عمره عمرها على الى إلى مع عن أن ان هذا هذه
+    يخاف تخاف يذهب تذهب يشعر تشعر تعرض تعرضت لديه لديها يقول تقول قال قالت دائما أبدا كثيرا وحده وحدها الصغير
+    الكبير الأكبر الأصغر يحب تحب ليس ليست و
+    در از به با هم که را است بود هست نیست خیلی همیشه هیچ وقت کوچکم بزرگم تنها
+    স্কুলে স্কুল খুব কে কি এবং ও আর সবসময় আমাকে পার্কে বাড়িতে বাইরে এখন কখনো না নেই ভয় একা রাতে প্রতিদিন তো
+    যে সে এই কিন্তু আছে হয় হল বলে বলেছে বলল যায় যেতে থাকে কেউ সাথে পুলিশ মা বাবা আমার আমি আমরা
+    ਨੂੰ ਨੇ ਦਾ ਦੀ ਦੇ ਵੀ ਅਤੇ ਤੇ ਸਕੂਲ ਵਿੱਚ ਵਿਚ ਹੈ ਹਨ ਸੀ ਬਹੁਤ ਕਦੇ ਹਮੇਸ਼ਾ ਘਰ ਬਾਹਰ ਹੁਣ ਨਹੀਂ ਰੋਜ਼ ਹਰ ਤੋਂ ਜਦੋਂ ਤਾਂ ਜੋ
+    ਇਹ ਉਹ ਕਹਿੰਦਾ ਕਹਿੰਦੀ ਡਰਦਾ ਡਰਦੀ ਇਕੱਲਾ ਇਕੱਲੀ ਮੇਰਾ ਮੇਰੀ ਮੇਰੇ
+    को ने का की के भी और स्कूल में है हैं था थी बहुत कभी हमेशा घर बाहर अब नहीं रोज़ हर से पर जब तो जो यह वह
+    """
 )
+_SCRIPT_WORD = {
+    "arabic": "[\u0621-\u064a\u064b-\u065f\u0670\u0671-\u06d3]",
+    "bengali": "[\u0980-\u09ff]",
+    "gurmukhi": "[\u0a00-\u0a7f]",
+    "devanagari": "[\u0900-\u097f]",
+}
+_COPULA = "(?:ہے|ہوں|ਹੈ|ਹਾਂ|है|हूँ|هو|است)"
+
+
+def _script_pattern(script: str) -> re.Pattern[str]:
+    cues = sorted((unicodedata.normalize("NFC", cue) for cue in _SCRIPT_CUES[script].split()), key=len, reverse=True)
+    word = _SCRIPT_WORD[script]
+    alternation = "|".join(re.escape(cue).replace("_", r"\s+") for cue in cues)
+    # A second word belongs to the name when a copula closes it: "میرا نام عمران خان ہے".
+    return re.compile(
+        rf"(?<!{word})(?:{alternation})\s+(?:(?:هو|ہے|است|:)\s+)?(?P<n>{word}{{2,}})"
+        rf"(?:\s+(?P<s>{word}{{2,}})(?=\s+{_COPULA}(?!{word})))?(?!{word})"
+    )
+
+
+_SCRIPT_PATTERNS = {script: _script_pattern(script) for script in _SCRIPT_CUES}
+_SCRIPT_DETECT = {
+    "arabic": re.compile("[\u0621-\u06d3]"),
+    "bengali": re.compile("[\u0980-\u09ff]"),
+    "gurmukhi": re.compile("[\u0a00-\u0a7f]"),
+    "devanagari": re.compile("[\u0900-\u097f]"),
+}
+#: Chinese: "my friend/brother/son ...", "is called": a name is two or three characters, ended by a function
+#: character ("我的朋友小明在学校" -> 小明; "我的朋友在学校" has none).
+_CHINESE_NAMING = re.compile(
+    r"(?:我的|我)(?:好朋友|朋友|同学|哥哥|弟弟|姐姐|妹妹|儿子|女儿|孩子|邻居|表哥|表弟|表姐|表妹|老公|老婆)"
+    r"|(?:我|他|她)叫|名叫|叫做|我的名字(?:是|叫)"
+)
+_CHINESE_FUNCTION = frozenset("在是被和跟也都很不说去的了给把让从就还又要会能对有没叫今昨每一这那我你他她们个")
+_NON_LATIN = re.compile("[\u0621-\u06d3\u0900-\u097f\u0980-\u09ff\u0a00-\u0a7f\u4e00-\u9fff]")
+
+
+def _script_names(text: str) -> list[tuple[int, int]]:
+    """Find names after cue phrases in Arabic script, Bengali, Gurmukhi, Devanagari and Chinese."""
+    spans = []
+    for script, pattern in _SCRIPT_PATTERNS.items():
+        if not _SCRIPT_DETECT[script].search(text):
+            continue
+        for match in pattern.finditer(text):
+            if match.group("n") in _SCRIPT_STOP or match.group("n").startswith(("می\u200c", "نمی")):
+                continue
+            end = match.end("s") if match.group("s") and match.group("s") not in _SCRIPT_STOP else match.end("n")
+            spans.append((match.start("n"), end))
+    for match in _CHINESE_NAMING.finditer(text):
+        end = match.end()
+        while end < len(text) and end - match.end() < 3 and "\u4e00" <= text[end] <= "\u9fff":
+            if text[end] in _CHINESE_FUNCTION:
+                break
+            end += 1
+        if end - match.end() >= 2:
+            spans.append((match.end(), end))
+    return spans
+
+
 #: Unmistakably English words ("to" and "i" are Polish words too, "in" is Italian).
 _ENGLISH_HINTS = _wordset(
     "the and is my me you it of we they he she was are with that this have got his her someone people when what "
@@ -547,7 +657,17 @@ class _Tok:
 #: Cue strengths: a weak cue ("ask for X") admits known names and capitalised unknown words; a naming cue
 #: ("called X", "name is X") also admits unknown lower-case words; a relation or title ("my mate X",
 #: "Mr X") also overrides the place list ("my mate Chelsea").
-_WEAK, _NAMING_CUE, _PERSONAL = 1, 2, 3
+#: "a lad called X", "they call him X" (_CALLED) also admit capitalised ordinary words: nicknames ("Smudge").
+_WEAK, _NAMING_CUE, _CALLED, _PERSONAL = 1, 2, 3, 4
+#: Nickname prefixes: "lil T", "Big Dre", "young Kay" after a cue are one name.
+_NICK_PREFIXES = _wordset("lil lil' little big young yung baby")
+_CALL_FORMS = _wordset("call calls called calling")
+#: Kin after "X's": "ruby's dad", "jack's mum" name X even in lower case.
+_KIN = _wordset("mum mam mom dad brother sister bro sis nan gran cousin boyfriend girlfriend bf gf auntie aunty uncle")
+#: "thanks to X", "shout out to X": "to" before a person (elsewhere "to" leads to a place).
+_TO_PERSON = _wordset("thanks thank out shoutout grateful thankful gave give sent send listen listened")
+#: Third-person pronouns: a sentence-initial ordinary word with one of these after its verb is a person.
+_THIRD_PERSON = _wordset("he she his her him himself herself")
 _CONTRACTIONS = ("'d", "'m", "'ve", "'ll", "'re", "n't", "'s")
 #: Medical eponyms and other capitalised words that are not people in an answer.
 _EPONYMS = _wordset("alzheimer alzheimers parkinson parkinsons crohn crohns asperger aspergers tourette tourettes")
@@ -683,7 +803,11 @@ class _Names:
         if (tok.place or low in self.places) and strength < _PERSONAL:
             return False
         if tok.cap or (tok.caps and (strength >= _NAMING_CUE or self.known(tok))):
+            if strength >= _CALLED and "-" in low and any(len(part) == 1 for part in low.split("-")):
+                return True  # "my brother K-Dog": a letter and a word is a nickname, not a compound
             if strength:
+                if strength == _CALLED and low not in _FACILITY_CAPS and low not in ("police", "ambulance", "security"):
+                    return True
                 return low in self.names or low in self.ambiguous or not self.ordinary(tok)
             return self.known(tok) or not self.ordinary(tok)
         if not (tok.lower or tok.caps) or not low.replace("-", "").replace("'", "").isalpha():
@@ -719,6 +843,8 @@ class _Names:
         soft = prev.low in _SOFT_TITLES and not (prev.cap or prev.caps or tok.cap or self.known(tok))
         if prev.low in _TITLES and not prev.possessive and not soft:
             return _PERSONAL
+        if prev.low in _LIST_WORDS and i >= 2 and lows[i - 2] == "me" and self._joined(i - 2, i):
+            return _PERSONAL  # "me and Ashton", "me n rose": a companion, not a place
         if prev.low in _RELATIONS and not prev.possessive:
             # "my mate Kyle", "this lad Tyler", "Kyle's brother Jay"; not "my dad's car".
             if not _OWNERS.isdisjoint(lows[max(0, i - 5) : i - 1]):
@@ -729,6 +855,18 @@ class _Names:
             return _PERSONAL  # Romanian "fratele meu Andrei", "fiica mea Ana"
         if prev.low in _SOMALI_RELATIONS:
             return _PERSONAL  # Somali "walaalkay Liban" (my brother Liban)
+        if i >= 2 and (
+            (
+                prev.low in ("called", "named", "nicknamed")
+                and (
+                    lows[i - 2] in _PERSON_NOUNS
+                    or (i >= 3 and lows[i - 2] in _INDEFINITE_PERSON and lows[i - 3] in ("a", "this", "one", "some"))
+                )
+            )
+            or (prev.low in ("him", "her", "them", "me") and lows[i - 2] in _CALL_FORMS)
+            or prev.low in ("nicknamed", "aka")
+        ):
+            return _CALLED  # "a lad called Smudge", "they call him Dre"
         if prev.low in _NAMING or (prev.low == "name" and prev.possessive):
             return _NAMING_CUE
         if prev.low in _NAME_LINKS and i >= 2 and lows[i - 2] in ("name", "names", "naam"):
@@ -739,7 +877,7 @@ class _Names:
                 return _NAMING_CUE
         if prev.low in ("by", "as") and i >= 2 and lows[i - 2] in ("goes", "go", "known", "called"):
             return _NAMING_CUE
-        if prev.low in ("for", "to") and i >= 2 and lows[i - 2] in _ASKING:
+        if prev.low in ("for", "to") and i >= 2 and (lows[i - 2] in _ASKING or lows[i - 2] in _TO_PERSON):
             return _WEAK
         if prev.low in ("call", "ring", "text", "message", "contact") and i + 1 < self.n and lows[i + 1] == "on":
             return _WEAK
@@ -754,6 +892,8 @@ class _Names:
                 continue
             if low in names or (i and lows[i - 1] in _LOOK_AFTER):
                 look.append(i)
+            elif i >= 2 and lows[i - 2] in _CALL_FORMS and lows[i - 1] in ("him", "her", "them", "me"):
+                look.append(i)  # "they call him Dre"
             elif not text[match.start()].islower() and (low not in common or low in self.ambiguous):
                 look.append(i)  # a capitalised ordinary word ("Police", "The") needs a cue to be a name
         extra = [
@@ -774,8 +914,14 @@ class _Names:
             strength = strengths[i] = self.cue_strength(i)
             if not strength and _SCHOOL_AFTER.match(self.text, tok.end):
                 strength = _WEAK  # "Kyle from year 9", "jay in my class"
+            if strength and tok.low in _NICK_PREFIXES and i + 1 < n and self._nickname(i + 1, strength):
+                name[i] = name[i + 1] = True  # "my mate lil T", "they call him Big Dre"
+                continue
             if tok.possessive and i + 1 < n and lows[i + 1] in _RELATIONS and not strength:
                 strength = _WEAK  # "Kyle's mum", "jordan's brother"
+                if self._kin_owner(i):
+                    name[i] = True  # "ruby's dad shouts at her": a name that is also a word
+                    continue
             prev = self.tok(i - 1) if i else None
             if prev is not None and prev.low in ("st", "saint", "sts") and prev.cap and not strength:
                 continue  # "St Bede's", "St Peter's": a school or a church
@@ -794,10 +940,21 @@ class _Names:
                 # A sentence may start with a name: trust the name lists, or an unknown word that does what
                 # people do ("Tyreke punched me", "Zakariyya said").
                 nxt = lows[i + 1] if i + 1 < n else ""
-                if self.known(tok):
-                    decided = tok.low not in self.places and tok.low not in self.common
+                acts = i + 1 < n and self._joined(i, i + 1) and self._verb(i + 1)
+                if tok.low in self.places or tok.place:
+                    decided = False
+                elif self.known(tok):
+                    # "Sienna doesn't go out": a listed name that is also a word ("sienna") needs a verb after it.
+                    decided = tok.low not in self.common or acts
                 elif nxt in _PERSON_VERBS and self._joined(i, i + 1):
                     decided = self.candidate(tok, _WEAK if tok.low in self.ambiguous else 0)  # "Grace told me"
+                elif acts and tok.low in self.ambiguous:
+                    # "Precious lost her phone" (but "Hope is what we need"): a verb, then "he"/"her" in the sentence.
+                    decided = self._third_person_after(i + 2) and self.candidate(tok, _WEAK)
+                elif (
+                    acts and len(tok.low) >= 3 and not tok.low.endswith(_NOT_NAME_ENDINGS) and tok.low not in _RELATIONS
+                ):
+                    decided = self.candidate(tok, 0)  # "Kacper wants to join": an unknown word that is no word
                 else:
                     decided = False
             elif (
@@ -816,6 +973,36 @@ class _Names:
                 name[i] = True
         self._extend(name)
         return name, strengths
+
+    def _verb(self, i: int) -> bool:
+        """Say whether word ``i`` reads as a verb or an adverb ("lost", "doesn't", "never", "wants")."""
+        low = self.lows[i]
+        if low in _PERSON_VERBS or low.endswith("n't") or low in _PERSON_AFTER:
+            return low not in _LIST_WORDS and low not in ("from", "in", "who")
+        return low in _lexicon_tags()[2]
+
+    def _third_person_after(self, i: int) -> bool:
+        """Say whether "he", "she", "his" or "her" comes within five words of ``i``, in the same sentence."""
+        for j in range(i, min(self.n, i + 5)):
+            if self.lows[j] in _THIRD_PERSON:
+                return self._joined(i - 1, j)
+        return False
+
+    def _nickname(self, i: int, strength: int) -> bool:
+        """Say whether word ``i`` (after "lil", "big") is a nickname: a capital letter or a name-like word."""
+        word = self.matches[i].group()
+        if not word[0].isupper() or not self._joined(i - 1, i) or self.lows[i] in _NEVER:
+            return False
+        return (len(word) == 1 and word not in "IA") or self.candidate(self.tok(i), max(strength, _CALLED))
+
+    def _kin_owner(self, i: int) -> bool:
+        """Say whether ``i`` is a lower-case name-word before "'s" and kin ("ruby's dad"), not "the boy's mum"."""
+        tok = self.tok(i)
+        if not (tok.lower and tok.low in self.ambiguous and self.lows[i + 1] in _KIN):
+            return False
+        if tok.low in _NEVER:
+            return False  # (a verb-like word is fine here: "rose's mum", "will's dad" are owners, so people)
+        return i == 0 or tok.sentence_start or self.lows[i - 1] not in _OWNERS
 
     def _extend(self, name: dict[int, bool]) -> None:
         """Grow names to their neighbours: surnames, "X and Y" lists, a first name before a known surname."""
@@ -906,6 +1093,15 @@ _PERSON_VERBS = _wordset(
     "texted messaged posted jumped robbed attacked chased followed grabbed slapped kicked shouted screamed "
     "swore lives carries carried sells sold deals dealt"
 )
+#: Medicine names start sentences in health answers ("Aripiprazole does cause weight gain"): not people.
+_DRUG_ENDINGS = tuple(
+    _wordset(
+        "azole azepam olol pril sartan statin cillin mycin oxetine azine tidine profen amol idone ipine apine etine "
+        "mab tinib ovir floxacin cycline"
+    )
+)
+#: Misspelt verbs and adverbs start sentences too ("Resonded quickly"): an unknown word ending so is no name.
+_NOT_NAME_ENDINGS = (*_DRUG_ENDINGS, "ed", "ing", "ly", "ists")
 _CAMEL = re.compile(r"[a-z][A-Z]")
 _CAMEL_PREFIXES = ("mc", "mac", "de", "da", "di", "la", "le", "o'", "al-", "el-", "van", "von", "fitz")
 _NAME_GAP = re.compile(r"[\s.\-]*")
@@ -914,8 +1110,8 @@ _LIST_WORDS = frozenset(("and", "&", "n", "or", "nd"))
 
 def _names(text: str) -> list[tuple[int, int]]:
     spans = _Names(text).spans()
-    if _ARABIC_LETTER.search(text):
-        spans.extend(match.span(1) for match in _ARABIC_NAMING.finditer(text))
+    if _NON_LATIN.search(text):
+        spans.extend(_script_names(text))
     return spans
 
 
@@ -928,9 +1124,10 @@ _LOWER_WORDS = re.compile(r"[^\W\d_]+")
 #: A capital after a word or comma (not "I"): a possible name in mid-sentence.
 _MID_CAPITAL = re.compile(r"[\w,;)\-] +(?!I\b|I['’])[A-ZÀ-ÖØ-ÞĀ-ŽА-Я]")
 _DIGIT = re.compile(r"\d")
+#: "me and rose", "me n ashton": a companion's name may be a word or a place, so no list sends it on.
+_ME_AND = re.compile(r"\bme\s+(?:and|n|&|nd)\s", re.IGNORECASE)
 #: A capitalised word starting a sentence: "Grace told me" needs a look even though "grace" is a word.
 _SENTENCE_CAPITAL = re.compile(r"(?:^|[.!?]\s+)([A-Z][a-z]+)")
-_ARABIC_LETTER = re.compile(r"[\u0621-\u06d3]")
 _PLATFORM_WORDS = _wordset(
     "snap snapchat sc insta instagram ig tiktok tik twitter discord fb facebook telegram kik threads twitch youtube "
     "yt psn gamertag xbox bereal wechat line signal whatsapp roblox fortnite steam"
@@ -1007,9 +1204,14 @@ def redact(text: str) -> Redaction:
         or digits
         or _MID_CAPITAL.search(text)
         or not lists.triggers.isdisjoint(words)
-        or not lists.all_names.isdisjoint(word.lower() for word in _SENTENCE_CAPITAL.findall(text))
+        or _ME_AND.search(text)
+        or any(
+            # A listed name, or a word no dictionary knows ("Brooklyn always sticks up for me"), starts a sentence.
+            word.lower() in lists.all_names or word.lower() not in lists.common
+            for word in _SENTENCE_CAPITAL.findall(text)
+        )
     )
-    if not worth_a_look and not (_ARABIC_LETTER.search(text) and _ARABIC_NAMING.search(text)):
+    if not worth_a_look and not (_NON_LATIN.search(text) and _script_names(text)):
         return Redaction(text, ())
     found: list[tuple[int, int, str]] = []
     if at or "dot" in words:
