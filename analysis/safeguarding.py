@@ -295,6 +295,8 @@ class _Broad:
     triggers: frozenset[str]
     anchor: re.Pattern[str]
     quiet: re.Pattern[str]
+    crowd: re.Pattern[str]
+    close: re.Pattern[str]
     ideation: tuple[tuple[str, re.Pattern[str]], ...]
     terms: tuple[tuple[str, re.Pattern[str]], ...]
     any: re.Pattern[str]  # every ideation and term pattern at once: most answers fail it in one search
@@ -317,6 +319,8 @@ def _compile_broad(data: dict, macros: dict[str, str]) -> _Broad:
         frozenset(" ".join(data["triggers"].split()).split()),
         rx(data["anchor"]),
         rx(data["quiet"]),
+        rx(data["crowd"]),
+        rx(data["close"]),
         ideation,
         terms,
         every,
@@ -810,9 +814,12 @@ def _broad(folded: str, words: set[str] | None) -> tuple[str, int, int] | None:
                     return reason, *match.span()
         if broad.quiet.search(folded, lo, hi):
             continue
+        crowd = broad.crowd.search(folded, lo, hi) is not None
         for reason, pattern in broad.terms:
             for match in pattern.finditer(folded, lo, hi):
                 start, end = match.span()
+                if crowd and not broad.close.search(folded, max(lo, start - 12), end):
+                    continue
                 near = folded[max(lo, start - _BACKSTOP.reach) : min(hi, end + _BACKSTOP.reach)]
                 if broad.anchor.search(near) and not _suppressed(_BROAD_CHECKS, folded, match):
                     return reason, start, end

@@ -197,3 +197,44 @@ def test_broad_tier_never_runs_when_a_precise_rule_already_explains_the_flag():
     result = flag("my stepdad hits me and i want to disappear")
     assert result.flagged
     assert "abuse_at_home" in result.reasons
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("mi tío me da palizas con la correa cuando se enfada", "es"),
+        ("mam dość życia, nikt by nawet nie zauważył", "pl"),
+        ("o padrasto deixa-me sozinha e não há comida em casa", "pt"),
+        ("vorrei sparire, sono stanca di vivere", "it"),
+        ("mi-e frică de fratele meu, îmi dă palme", "ro"),
+        ("زندگی سے تنگ آ گیا ہوں", "ur"),
+        ("ابوی بیضربني بالعصا", "ar"),
+        ("از بابام میترسم، کتکم میزنه", "fa"),
+        ("বাড়িতে খাবার নেই, মা একা রেখে যায়", "bn"),
+        ("ਜ਼ਿੰਦਗੀ ਤੋਂ ਥੱਕ ਗਿਆ ਹਾਂ", "pa"),
+        ("活着好累，想消失", "zh"),
+        ("kabhi kabhi marne ka dil karta hai", "ur"),
+    ],
+)
+def test_varied_survey_language_disclosures_are_flagged(text, language):
+    assert flag(text, language).flagged, text
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Mama kupuje mi prezenty na urodziny", "pl"),
+        ("妈妈逼我每天练钢琴", "zh"),
+        ("ہمارے محلے میں نشہ بیچا جاتا ہے", "ur"),
+        ("مجبورم هر روز زود بیدار شم", "fa"),
+        ("Mama mă omoară dacă întârzii haha", "ro"),
+    ],
+)
+def test_everyday_survey_language_answers_with_harm_words_stay_quiet(text, language):
+    assert not flag(text, language).flagged, text
+
+
+def test_talk_of_people_only_quiets_the_broad_tier_when_the_harm_is_not_to_the_writer():
+    assert flag("people keep saying it gets better but i just want it to end").flagged
+    assert flag("honestly everyone would be better off if i just disappeared").flagged
+    assert not flag("kids who carry knives should get proper help not prison").flagged
