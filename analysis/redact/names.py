@@ -1,0 +1,466 @@
+"""Name detection from cue phrases, name lists and capitalised words."""
+
+from __future__ import annotations
+
+from analysis.redact.cues import (
+    _ASKING,
+    _BREAK,
+    _CALL_FORMS,
+    _CALLED,
+    _CAMEL,
+    _CAMEL_PREFIXES,
+    _CONTRACTIONS,
+    _ENGLISH_HINTS,
+    _EPONYMS,
+    _FACILITY_CAPS,
+    _FACILITY_LOWER,
+    _INDEFINITE_PERSON,
+    _KIN,
+    _LIST_WORDS,
+    _LOOK_AFTER,
+    _NAME_GAP,
+    _NAME_LINKS,
+    _NAME_NOUNS,
+    _NAMING,
+    _NAMING_CUE,
+    _NAMING_GLUE,
+    _NICK_PREFIXES,
+    _NOT_NAME_ENDINGS,
+    _OWNERS,
+    _PERSON_AFTER,
+    _PERSON_NOUNS,
+    _PERSON_VERBS,
+    _PERSONAL,
+    _PLACE_BEFORE,
+    _POSTPOSED_OWNERS,
+    _POSTPOSED_RELATIONS,
+    _RELATIONS,
+    _SCHOOL_AFTER,
+    _SOFT_TITLES,
+    _SOMALI_RELATIONS,
+    _SUFFIXES,
+    _THIRD_PERSON,
+    _TITLES,
+    _TO_PERSON,
+    _TOKEN,
+    _WEAK,
+)
+from analysis.redact.lexicon import _NEVER, _lexicon_tags
+from analysis.redact.scripts import _NON_LATIN, _script_names
+from analysis.redact.wordlists import _lists
+
+
+class _Tok:
+    """One word of an answer, with the facts the name rules ask about (built only for words worth a look)."""
+
+    __slots__ = ("cap", "caps", "end", "low", "lower", "place", "possessive", "sentence_start", "start", "word")
+
+    def __init__(self, start: int, end: int, word: str, low: str, sentence_start: bool, place: bool) -> None:
+        self.possessive = len(word) > 3 and word[-2:] in ("'s", "’s")
+        if self.possessive:
+            word, end = word[:-2], end - 2
+        self.start, self.end, self.word, self.low = start, end, word, low
+        self.caps = len(word) > 1 and word.isupper()
+        self.cap = word[0].isupper() and not self.caps
+        self.lower = word.islower()
+        self.sentence_start = sentence_start
+        self.place = place
+
+
+class _Names:
+    """Name decisions for one answer. Words are looked at lazily: most are plain lower-case words."""
+
+    def __init__(self, text: str) -> None:
+        lists = _lists()
+        self.first, self.surnames, self.names = lists.first, lists.surnames, lists.names
+        self.ambiguous, self.places, self.common = lists.ambiguous, lists.places, lists.common
+        self.text = text
+        self.matches = list(_TOKEN.finditer(text))
+        folded = text.lower().replace("’", "'")  # same length, so the offsets still hold
+        spans = [m.span() for m in self.matches]
+        self.lows = [
+            low[:-2] if low.endswith("'s") and len(low) > 3 else low for low in (folded[a:b] for a, b in spans)
+        ]
+        self.n = len(self.matches)
+        self._toks: dict[int, _Tok] = {}
+        self._english: bool | None = None
+        self._in_place: set[int] | None = None
+
+    def _place_words(self) -> set[int]:
+        """Indices of the words of multi-word places ("Moss Side", "Cheetham Hill Road")."""
+        phrases = _lists().phrases
+        lows = self.lows
+        marked: set[int] = set()
+        if phrases.keys().isdisjoint(lows):
+            return marked
+        for i, low in enumerate(lows):
+            for phrase in phrases.get(low, ()):
+                if tuple(lows[i : i + len(phrase)]) == phrase:
+                    marked.update(range(i, i + len(phrase)))
+        return marked
+
+    def tok(self, i: int) -> _Tok:
+        tok = self._toks.get(i)
+        if tok is None:
+            match = self.matches[i]
+            start = match.start()
+            sentence_start = i == 0 or self._breaks(i)
+            if self._in_place is None:
+                self._in_place = self._place_words()
+            tok = _Tok(start, match.end(), match.group(), self.lows[i], sentence_start, i in self._in_place)
+            self._toks[i] = tok
+        return tok
+
+    def _breaks(self, i: int) -> bool:
+        """Say whether a sentence may start between word ``i - 1`` and word ``i``."""
+        end = self.matches[i - 1].end()
+        start = self.matches[i].start()
+        if _BREAK.search(self.text, end, start) is None:
+            return False
+        # "Mrs. Williams", "J. Smith": the full stop of a title or an initial ends no sentence.
+        previous = self.matches[i - 1].group()
+        return not (
+            self.text[end:start].strip() == "."
+            and (self.lows[i - 1] in _TITLES or (len(previous) == 1 and previous.isupper()))
+        )
+
+    def _initial(self, i: int) -> bool:
+        """Say whether word ``i`` is an initial right before a name ("J. Smith"), not "I" or "A"."""
+        word = self.matches[i].group()
+        gap = self.text[self.matches[i].end() : self.matches[i + 1].start()]
+        return len(word) == 1 and word.isupper() and word not in "IA" and gap in (" ", ". ", ".")
+
+    def shouting(self) -> bool:
+        """Say whether the answer is written in capitals (then "KYLE" is a name; elsewhere "TIA" is an acronym)."""
+        letters = [char for char in self.text if char.isalpha()]
+        return sum(1 for char in letters if char.isupper()) * 2 >= len(letters)
+
+    def english(self) -> bool:
+        """Say whether the answer reads as English (lower-case names are only trusted there)."""
+        if self._english is None:
+            hits = sum(1 for low in self.lows if low in _ENGLISH_HINTS)
+            if hits >= 2 or (hits and self.n <= 6):
+                self._english = True
+            else:
+                # Few function words ("kyle n tyler got jumped outside tesco"): mostly English words will do.
+                others = [low for low in self.lows if low not in self.names]
+                known = sum(1 for low in others if low in self.common)
+                self._english = bool(others) and known * 10 >= len(others) * 6
+        return self._english
+
+    def known(self, tok: _Tok) -> bool:
+        return tok.low in self.names and tok.low not in self.ambiguous
+
+    def ordinary(self, tok: _Tok) -> bool:
+        """Say whether ``tok`` is an ordinary word, allowing for plurals and -ed/-ing/-ly/-er forms."""
+        low = tok.low
+        if low in self.common or low in _NEVER or low in _EPONYMS:
+            return True
+        if "-" in low:  # "Thank-you", "Jan-June" (but not "Sarah-Jane")
+            parts = low.split("-")
+            return all(part in self.common or part in self.places for part in parts if part)
+        for suffix, repl in _SUFFIXES:
+            if low.endswith(suffix) and len(low) - len(suffix) >= 3 and low[: -len(suffix)] + repl in self.common:
+                return True
+        return False
+
+    def blocked(self, tok: _Tok) -> bool:
+        """Say whether ``tok`` can never be a name: too short, a pronoun, a contraction, an acronym, in [brackets]."""
+        low = tok.low
+        if len(low) < 2 or low in _NEVER or low in _TITLES or not low[0].isalpha() or low.endswith(_CONTRACTIONS):
+            return True
+        word = tok.word
+        if len(word) > 2 and word[:2].isalpha() and word[:2].isupper() and not word.isupper():
+            return True  # "PTs", "GPs", "CCo": acronyms with a tail
+        if _CAMEL.search(word) and not word.lower().startswith(_CAMEL_PREFIXES):
+            return True  # "TeesTo", "MyMate": words run together (but "McDonald", "DeShawn" are names)
+        # "[name redacted]", "[Redacted]", our own "[NAME]": already anonymised.
+        opening = self.text.rfind("[", max(0, tok.start - 30), tok.start)
+        return opening != -1 and "]" not in self.text[opening : tok.start] and "]" in self.text[tok.end : tok.end + 30]
+
+    def candidate(self, tok: _Tok, strength: int) -> bool:
+        """Say whether ``tok`` reads as a name after a cue of ``strength`` (0 for none)."""
+        low = tok.low
+        if self.blocked(tok):
+            return False
+        if (tok.place or low in self.places) and strength < _PERSONAL:
+            return False
+        if tok.cap or (tok.caps and (strength >= _NAMING_CUE or self.known(tok))):
+            if strength >= _CALLED and "-" in low and any(len(part) == 1 for part in low.split("-")):
+                return True  # "my brother K-Dog": a letter and a word is a nickname, not a compound
+            if strength:
+                if strength == _CALLED and low not in _FACILITY_CAPS and low not in ("police", "ambulance", "security"):
+                    return True
+                return low in self.names or low in self.ambiguous or not self.ordinary(tok)
+            return self.known(tok) or not self.ordinary(tok)
+        if not (tok.lower or tok.caps) or not low.replace("-", "").replace("'", "").isalpha():
+            return False
+        if strength >= _PERSONAL and low in self.ambiguous:
+            # "my bro dean", "my mate mark" are names; "my mate will come", "my bro rose up" are not.
+            return low not in _lexicon_tags()[1] and low not in _NEVER
+        if strength and low not in self.ambiguous:
+            if low in self.names:
+                return True
+            # An unlisted lower-case word is only judged in English text, where the lexicon can say it is no word.
+            return strength >= _NAMING_CUE and len(low) >= 3 and not self.ordinary(tok) and self.english()
+        return False
+
+    def followed_by_facility(self, i: int) -> bool:
+        """Say whether the capitalised run at ``i`` names a street, school or other place ("Kyle Street")."""
+        j = i + 1
+        while j < self.n and self.tok(j).cap and not self.tok(j).sentence_start and self.lows[j] not in _FACILITY_CAPS:
+            j += 1
+            if j - i > 3:
+                return False
+        if j >= self.n or self.tok(j).sentence_start:
+            return False
+        nxt = self.tok(j)
+        return nxt.low in _FACILITY_CAPS if (nxt.cap or nxt.caps) else nxt.low in _FACILITY_LOWER
+
+    def cue_strength(self, i: int) -> int:
+        tok = self.tok(i)
+        if i == 0 or tok.sentence_start:
+            return 0
+        lows = self.lows
+        prev = self.tok(i - 1)
+        soft = prev.low in _SOFT_TITLES and not (prev.cap or prev.caps or tok.cap or self.known(tok))
+        if prev.low in _TITLES and not prev.possessive and not soft:
+            return _PERSONAL
+        if prev.low in _LIST_WORDS and i >= 2 and lows[i - 2] == "me" and self._joined(i - 2, i):
+            return _PERSONAL  # "me and Ashton", "me n rose": a companion, not a place
+        if prev.low in _RELATIONS and not prev.possessive:
+            # "my mate Kyle", "this lad Tyler", "Kyle's brother Jay"; not "my dad's car".
+            if not _OWNERS.isdisjoint(lows[max(0, i - 5) : i - 1]):
+                return _PERSONAL
+            if i >= 2 and self.tok(i - 2).possessive and lows[i - 2] not in _NEVER:
+                return _PERSONAL
+        if prev.low in _POSTPOSED_OWNERS and i >= 2 and lows[i - 2] in _POSTPOSED_RELATIONS:
+            return _PERSONAL  # Romanian "fratele meu Andrei", "fiica mea Ana"
+        if prev.low in _SOMALI_RELATIONS:
+            return _PERSONAL  # Somali "walaalkay Liban" (my brother Liban)
+        if i >= 2 and (
+            (
+                prev.low in ("called", "named", "nicknamed")
+                and (
+                    lows[i - 2] in _PERSON_NOUNS
+                    or (i >= 3 and lows[i - 2] in _INDEFINITE_PERSON and lows[i - 3] in ("a", "this", "one", "some"))
+                )
+            )
+            or (prev.low in ("him", "her", "them", "me") and lows[i - 2] in _CALL_FORMS)
+            or prev.low in ("nicknamed", "aka")
+        ):
+            return _CALLED  # "a lad called Smudge", "they call him Dre"
+        if prev.low in _NAMING or (prev.low == "name" and prev.possessive):
+            return _NAMING_CUE
+        if prev.low in _NAME_LINKS and i >= 2 and lows[i - 2] in ("name", "names", "naam"):
+            return _NAMING_CUE
+        if prev.low in _NAMING_GLUE:
+            back = lows[max(0, i - 4) : i - 1]
+            if not _NAMING.isdisjoint(back) or not _NAME_NOUNS.isdisjoint(back):
+                return _NAMING_CUE
+        if prev.low in ("by", "as") and i >= 2 and lows[i - 2] in ("goes", "go", "known", "called"):
+            return _NAMING_CUE
+        if prev.low in ("for", "to") and i >= 2 and (lows[i - 2] in _ASKING or lows[i - 2] in _TO_PERSON):
+            return _WEAK
+        if prev.low in ("call", "ring", "text", "message", "contact") and i + 1 < self.n and lows[i + 1] == "on":
+            return _WEAK
+        return 0
+
+    def worth_a_look(self) -> list[int]:
+        """Indices worth the rules: a plain lower-case word with no cue before it and no listed name is no name."""
+        lows, names, common, text, n = self.lows, self.names, self.common, self.text, self.n
+        look = []
+        for i, (match, low) in enumerate(zip(self.matches, lows, strict=True)):
+            if low in _NEVER:
+                continue
+            if low in names or (i and lows[i - 1] in _LOOK_AFTER):
+                look.append(i)
+            elif i >= 2 and lows[i - 2] in _CALL_FORMS and lows[i - 1] in ("him", "her", "them", "me"):
+                look.append(i)  # "they call him Dre"
+            elif not text[match.start()].islower() and (low not in common or low in self.ambiguous):
+                look.append(i)  # a capitalised ordinary word ("Police", "The") needs a cue to be a name
+        extra = [
+            i
+            for i in range(n - 1)
+            if (lows[i + 1] in ("from", "in") and _SCHOOL_AFTER.match(text, self.matches[i].end()))
+            or (lows[i + 1] in _RELATIONS and self.matches[i].group()[-2:] in ("'s", "’s"))
+        ]
+        return sorted(set(look).union(extra)) if extra else look
+
+    def decide(self) -> tuple[dict[int, bool], dict[int, int]]:
+        name: dict[int, bool] = {}
+        strengths: dict[int, int] = {}
+        lows = self.lows
+        n = self.n
+        for i in self.worth_a_look():
+            tok = self.tok(i)
+            strength = strengths[i] = self.cue_strength(i)
+            if not strength and _SCHOOL_AFTER.match(self.text, tok.end):
+                strength = _WEAK  # "Kyle from year 9", "jay in my class"
+            if strength and tok.low in _NICK_PREFIXES and i + 1 < n and self._nickname(i + 1, strength):
+                name[i] = name[i + 1] = True  # "my mate lil T", "they call him Big Dre"
+                continue
+            if tok.possessive and i + 1 < n and lows[i + 1] in _RELATIONS and not strength:
+                strength = _WEAK  # "Kyle's mum", "jordan's brother"
+                if self._kin_owner(i):
+                    name[i] = True  # "ruby's dad shouts at her": a name that is also a word
+                    continue
+            prev = self.tok(i - 1) if i else None
+            if prev is not None and prev.low in ("st", "saint", "sts") and prev.cap and not strength:
+                continue  # "St Bede's", "St Peter's": a school or a church
+            if strength:
+                decided = self.candidate(tok, strength)
+            elif tok.cap and not tok.sentence_start:
+                if self.known(tok):
+                    decided = not (tok.place or tok.low in self.places) and not self.blocked(tok)
+                else:
+                    decided = (
+                        self.candidate(tok, 0)
+                        and (prev is None or prev.low not in _PLACE_BEFORE)
+                        and tok.low not in _FACILITY_CAPS
+                    )
+            elif tok.cap:
+                # A sentence may start with a name: trust the name lists, or an unknown word that does what
+                # people do ("Tyreke punched me", "Zakariyya said").
+                nxt = lows[i + 1] if i + 1 < n else ""
+                acts = i + 1 < n and self._joined(i, i + 1) and self._verb(i + 1)
+                if tok.low in self.places or tok.place:
+                    decided = False
+                elif self.known(tok):
+                    # "Sienna doesn't go out": a listed name that is also a word ("sienna") needs a verb after it.
+                    decided = tok.low not in self.common or acts
+                elif nxt in _PERSON_VERBS and self._joined(i, i + 1):
+                    decided = self.candidate(tok, _WEAK if tok.low in self.ambiguous else 0)  # "Grace told me"
+                elif acts and tok.low in self.ambiguous:
+                    # "Precious lost her phone" (but "Hope is what we need"): a verb, then "he"/"her" in the sentence.
+                    decided = self._third_person_after(i + 2) and self.candidate(tok, _WEAK)
+                elif (
+                    acts and len(tok.low) >= 3 and not tok.low.endswith(_NOT_NAME_ENDINGS) and tok.low not in _RELATIONS
+                ):
+                    decided = self.candidate(tok, 0)  # "Kacper wants to join": an unknown word that is no word
+                else:
+                    decided = False
+            elif (
+                (tok.lower or (tok.caps and self.shouting()))
+                and self.known(tok)
+                and tok.low not in self.common
+                and self.english()
+            ):
+                # Many young people write without capitals. A listed name that is no English word (so not
+                # "jack", "will", "grace") is a name in English text; other languages' words ("aman",
+                # "sara" in Roman Urdu) are kept out by ambiguous.txt and the English check.
+                decided = tok.low not in self.places and not self.blocked(tok)
+            else:
+                decided = False
+            if decided and (strength >= _PERSONAL or not self.followed_by_facility(i)):
+                name[i] = True
+        self._extend(name)
+        return name, strengths
+
+    def _verb(self, i: int) -> bool:
+        """Say whether word ``i`` reads as a verb or an adverb ("lost", "doesn't", "never", "wants")."""
+        low = self.lows[i]
+        if low in _PERSON_VERBS or low.endswith("n't") or low in _PERSON_AFTER:
+            return low not in _LIST_WORDS and low not in ("from", "in", "who")
+        return low in _lexicon_tags()[2]
+
+    def _third_person_after(self, i: int) -> bool:
+        """Say whether "he", "she", "his" or "her" comes within five words of ``i``, in the same sentence."""
+        for j in range(i, min(self.n, i + 5)):
+            if self.lows[j] in _THIRD_PERSON:
+                return self._joined(i - 1, j)
+        return False
+
+    def _nickname(self, i: int, strength: int) -> bool:
+        """Say whether word ``i`` (after "lil", "big") is a nickname: a capital letter or a name-like word."""
+        word = self.matches[i].group()
+        if not word[0].isupper() or not self._joined(i - 1, i) or self.lows[i] in _NEVER:
+            return False
+        return (len(word) == 1 and word not in "IA") or self.candidate(self.tok(i), max(strength, _CALLED))
+
+    def _kin_owner(self, i: int) -> bool:
+        """Say whether ``i`` is a lower-case name-word before "'s" and kin ("ruby's dad"), not "the boy's mum"."""
+        tok = self.tok(i)
+        if not (tok.lower and tok.low in self.ambiguous and self.lows[i + 1] in _KIN):
+            return False
+        if tok.low in _NEVER:
+            return False  # (a verb-like word is fine here: "rose's mum", "will's dad" are owners, so people)
+        return i == 0 or tok.sentence_start or self.lows[i - 1] not in _OWNERS
+
+    def _extend(self, name: dict[int, bool]) -> None:
+        """Grow names to their neighbours: surnames, "X and Y" lists, a first name before a known surname."""
+        for _ in range(4):
+            grown = [
+                j
+                for i in list(name)
+                for j in (i - 2, i - 1, i + 1, i + 2)
+                if 0 <= j < self.n and j not in name and not self.blocked(self.tok(j)) and self._grows(j, name)
+            ]
+            if not grown:
+                break
+            name.update(dict.fromkeys(grown, True))
+
+    def _grows(self, i: int, name: dict[int, bool]) -> bool:
+        n = self.n
+        tok = self.tok(i)
+        # Surname after a name: "Kyle Smith", "kyle smith", "Ahmed Al-Hassan".
+        if i - 1 in name and not tok.sentence_start and not self.tok(i - 1).possessive:
+            prev = self.tok(i - 1)
+            # "Lewis Brown": a surname that is also a colour or a town still follows a first name.
+            placed = tok.low in self.places and tok.low not in self.surnames
+            if tok.cap and (tok.low in self.names or not self.ordinary(tok)) and not placed:
+                return not self.followed_by_facility(i - 1)
+            if ((tok.lower and prev.lower) or (tok.caps and prev.caps)) and tok.low in self.surnames:
+                return tok.low not in self.common and tok.low not in self.ambiguous
+        # A first name before a known surname: "Will Smith".
+        if (
+            i + 1 in name
+            and tok.cap
+            and not self.tok(i + 1).sentence_start
+            and (tok.low in self.names or tok.low in self.ambiguous)
+        ):
+            return tok.low not in self.places and self.lows[i + 1] in self.surnames
+        # Lists: "Kyle and Jordan", "me, kyle n jay", "Tyler, Kyle and Jay".
+        listed = (tok.cap or self.known(tok)) and self.candidate(tok, _WEAK)
+        for j, k in ((i - 2, i - 1), (i + 2, i + 1)):
+            if listed and j in name and 0 <= k < n and self.lows[k] in _LIST_WORDS and self._joined(j, i):
+                return True
+        listed = listed and (self.known(tok) or not tok.sentence_start)
+        for j in (i - 1, i + 1):
+            if listed and j in name and self.text[self.tok(min(i, j)).end : self.tok(max(i, j)).start].strip() == ",":
+                return True
+        return False
+
+    def _joined(self, a: int, b: int) -> bool:
+        lo, hi = min(a, b), max(a, b)
+        return not _BREAK.search(self.text, self.tok(lo).end, self.tok(hi).start)
+
+    def spans(self) -> list[tuple[int, int]]:
+        name, strengths = self.decide()
+        spans: list[tuple[int, int]] = []
+        for i in sorted(name):
+            tok = self.tok(i)
+            start = tok.start
+            if strengths.get(i) == _PERSONAL and self.lows[i - 1] in _TITLES:
+                start = self.tok(i - 1).start  # "Mrs Begum": the title would give the name away in a small group
+            elif i and (i - 1) not in name and self._initial(i - 1):
+                start = self.matches[i - 1].start()  # "J. Smith", "J Smith"
+            previous = spans[-1] if spans else None
+            # "Kyle Smith", "J. Smith", "Abdi-Rahman": one name, one placeholder.
+            if (
+                previous
+                and i - 1 in name
+                and not self.tok(i - 1).possessive
+                and _NAME_GAP.fullmatch(self.text, previous[1], start)
+            ):
+                spans[-1] = (previous[0], tok.end)
+                continue
+            spans.append((start, tok.end))
+        return spans
+
+
+def _names(text: str) -> list[tuple[int, int]]:
+    spans = _Names(text).spans()
+    if _NON_LATIN.search(text):
+        spans.extend(_script_names(text))
+    return spans

@@ -1,0 +1,125 @@
+"""Names in non-Latin scripts (Arabic, Urdu, Devanagari, Gurmukhi, Bengali, Chinese)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from analysis.redact.lexicon import _wordset
+
+#: Names in other scripts come from cues alone (no lists): "my friend X", "my brother X", "my name is X" in
+#: Urdu, Arabic, Persian, Bengali, Gurmukhi, Devanagari and Chinese. The word after the cue is the name
+#: unless it is one of the everyday words that also follow these cues ("my brother at school", "my friend
+#: also"). Cues are NFC-normalised like the answers (clean() applies NFC), so Bengali "য়" matches.
+_SCRIPT_CUES = {
+    # Arabic script: Urdu, Arabic, Persian (and Shahmukhi Punjabi)
+    "arabic": """
+        اسمي إسمي اسمه اسمها إسمه إسمها يدعى تدعى يسمى تسمى اسم_من نام_من نامم میرا_نام مرا_نام اس_کا_نام اسکا_نام
+        ان_کا_نام جس_کا_نام میرا_ناں به_اسم به_نام
+        میرا_دوست میری_دوست میرے_دوست میرا_بھائی میرے_بھائی میری_بہن میرا_بیٹا میرے_بیٹے میری_بیٹی میرا_کزن
+        میری_کزن میرے_کزن میرا_شوہر میرے_شوہر میری_بیوی میری_سہیلی میرا_یار میرے_یار میرا_ہمسایہ میرے_ابو
+        میرا_پتر میرا_ویر میری_بھین ساڈا_دوست
+        صديقي صديقتي صاحبي أخي اخي أختي اختي ابني إبني ابنتي بنتي زوجي زوجتي ابن_عمي ابنة_عمي بنت_عمي ابن_خالي
+        بنت_خالي معلمي معلمتي الأستاذ الاستاذ الأستاذة الاستاذة السيد السيدة
+        دوستم دوست_من برادرم برادر_من خواهرم خواهر_من پسرم پسر_من دخترم دختر_من همسایه‌ام معلمم آقای
+    """,
+    "bengali": """
+        আমার_বন্ধু আমার_বান্ধবী আমার_ভাই আমার_বোন আমার_ছেলে আমার_মেয়ে আমার_কাজিন আমার_নাম ওর_নাম তার_নাম
+        ওনার_নাম তাঁর_নাম আমার_স্বামী আমার_স্ত্রী আমার_দোস্ত আমার_চাচাতো_ভাই আমার_মামাতো_ভাই আমার_খালাতো_ভাই
+    """,
+    "gurmukhi": """
+        ਮੇਰਾ_ਦੋਸਤ ਮੇਰੀ_ਦੋਸਤ ਮੇਰੇ_ਦੋਸਤ ਮੇਰਾ_ਭਰਾ ਮੇਰੇ_ਭਰਾ ਮੇਰੀ_ਭੈਣ ਮੇਰਾ_ਪੁੱਤਰ ਮੇਰਾ_ਪੁੱਤ ਮੇਰਾ_ਮੁੰਡਾ ਮੇਰੀ_ਧੀ ਮੇਰੀ_ਕੁੜੀ
+        ਮੇਰਾ_ਨਾਮ ਮੇਰਾ_ਨਾਂ ਉਸਦਾ_ਨਾਮ ਉਸ_ਦਾ_ਨਾਮ ਉਸਦਾ_ਨਾਂ ਮੇਰਾ_ਯਾਰ ਮੇਰਾ_ਕਜ਼ਨ ਮੇਰੀ_ਸਹੇਲੀ ਮੇਰੇ_ਪਤੀ ਮੇਰੀ_ਪਤਨੀ ਮੇਰਾ_ਵੀਰ
+    """,
+    "devanagari": """
+        मेरा_दोस्त मेरी_दोस्त मेरे_दोस्त मेरा_भाई मेरे_भाई मेरी_बहन मेरा_बेटा मेरी_बेटी मेरा_नाम उसका_नाम मेरी_सहेली
+    """,
+}
+
+
+#: Everyday words that follow those cues and are no name (postpositions, verbs, adverbs, places, kin).
+_SCRIPT_STOP = _wordset(
+    """
+    کو نے کا کی کے بھی اور سکول اسکول میں ہے ہیں ہوں تھا تھی تھے بہت کبھی ہمیشہ گھر باہر ابھی نہیں روز ہر سے پر جب
+    تو جو یہ وہ کہتا کہتی کہتے کل آج ایک اب صرف لوگ سب کہ بھائی بہن دوست اکیلا اکیلی مسجد پارک ہمارے ہماری ہمارا
+    بالکل کافی زیادہ کم ڈرتا ڈرتی ڈر
+    في من لا لم لن هو هي كان كانت قد ما الذي التي وهو وهي أيضا ايضا عمره عمرها على الى إلى مع عن أن ان هذا هذه
+    يخاف تخاف يذهب تذهب يشعر تشعر تعرض تعرضت لديه لديها يقول تقول قال قالت دائما أبدا كثيرا وحده وحدها الصغير
+    الكبير الأكبر الأصغر يحب تحب ليس ليست و
+    در از به با هم که را است بود هست نیست خیلی همیشه هیچ وقت کوچکم بزرگم تنها
+    স্কুলে স্কুল খুব কে কি এবং ও আর সবসময় আমাকে পার্কে বাড়িতে বাইরে এখন কখনো না নেই ভয় একা রাতে প্রতিদিন তো
+    যে সে এই কিন্তু আছে হয় হল বলে বলেছে বলল যায় যেতে থাকে কেউ সাথে পুলিশ মা বাবা আমার আমি আমরা
+    ਨੂੰ ਨੇ ਦਾ ਦੀ ਦੇ ਵੀ ਅਤੇ ਤੇ ਸਕੂਲ ਵਿੱਚ ਵਿਚ ਹੈ ਹਨ ਸੀ ਬਹੁਤ ਕਦੇ ਹਮੇਸ਼ਾ ਘਰ ਬਾਹਰ ਹੁਣ ਨਹੀਂ ਰੋਜ਼ ਹਰ ਤੋਂ ਜਦੋਂ ਤਾਂ ਜੋ
+    ਇਹ ਉਹ ਕਹਿੰਦਾ ਕਹਿੰਦੀ ਡਰਦਾ ਡਰਦੀ ਇਕੱਲਾ ਇਕੱਲੀ ਮੇਰਾ ਮੇਰੀ ਮੇਰੇ
+    को ने का की के भी और स्कूल में है हैं था थी बहुत कभी हमेशा घर बाहर अब नहीं रोज़ हर से पर जब तो जो यह वह
+    """
+)
+
+
+_SCRIPT_WORD = {
+    "arabic": "[\u0621-\u064a\u064b-\u065f\u0670\u0671-\u06d3]",
+    "bengali": "[\u0980-\u09ff]",
+    "gurmukhi": "[\u0a00-\u0a7f]",
+    "devanagari": "[\u0900-\u097f]",
+}
+
+
+_COPULA = "(?:ہے|ہوں|ਹੈ|ਹਾਂ|है|हूँ|هو|است)"
+
+
+def _script_pattern(script: str) -> re.Pattern[str]:
+    cues = sorted((unicodedata.normalize("NFC", cue) for cue in _SCRIPT_CUES[script].split()), key=len, reverse=True)
+    word = _SCRIPT_WORD[script]
+    alternation = "|".join(re.escape(cue).replace("_", r"\s+") for cue in cues)
+    # A second word belongs to the name when a copula closes it: "میرا نام عمران خان ہے".
+    return re.compile(
+        rf"(?<!{word})(?:{alternation})\s+(?:(?:هو|ہے|است|:)\s+)?(?P<n>{word}{{2,}})"
+        rf"(?:\s+(?P<s>{word}{{2,}})(?=\s+{_COPULA}(?!{word})))?(?!{word})"
+    )
+
+
+_SCRIPT_PATTERNS = {script: _script_pattern(script) for script in _SCRIPT_CUES}
+
+
+_SCRIPT_DETECT = {
+    "arabic": re.compile("[\u0621-\u06d3]"),
+    "bengali": re.compile("[\u0980-\u09ff]"),
+    "gurmukhi": re.compile("[\u0a00-\u0a7f]"),
+    "devanagari": re.compile("[\u0900-\u097f]"),
+}
+
+
+#: Chinese: "my friend/brother/son ...", "is called": a name is two or three characters, ended by a function
+#: character ("我的朋友小明在学校" -> 小明; "我的朋友在学校" has none).
+_CHINESE_NAMING = re.compile(
+    r"(?:我的|我)(?:好朋友|朋友|同学|哥哥|弟弟|姐姐|妹妹|儿子|女儿|孩子|邻居|表哥|表弟|表姐|表妹|老公|老婆)"
+    r"|(?:我|他|她)叫|名叫|叫做|我的名字(?:是|叫)"
+)
+
+
+_CHINESE_FUNCTION = frozenset("在是被和跟也都很不说去的了给把让从就还又要会能对有没叫今昨每一这那我你他她们个")
+
+
+_NON_LATIN = re.compile("[\u0621-\u06d3\u0900-\u097f\u0980-\u09ff\u0a00-\u0a7f\u4e00-\u9fff]")
+
+
+def _script_names(text: str) -> list[tuple[int, int]]:
+    """Find names after cue phrases in Arabic script, Bengali, Gurmukhi, Devanagari and Chinese."""
+    spans = []
+    for script, pattern in _SCRIPT_PATTERNS.items():
+        if not _SCRIPT_DETECT[script].search(text):
+            continue
+        for match in pattern.finditer(text):
+            if match.group("n") in _SCRIPT_STOP or match.group("n").startswith(("می\u200c", "نمی")):
+                continue
+            end = match.end("s") if match.group("s") and match.group("s") not in _SCRIPT_STOP else match.end("n")
+            spans.append((match.start("n"), end))
+    for match in _CHINESE_NAMING.finditer(text):
+        end = match.end()
+        while end < len(text) and end - match.end() < 3 and "\u4e00" <= text[end] <= "\u9fff":
+            if text[end] in _CHINESE_FUNCTION:
+                break
+            end += 1
+        if end - match.end() >= 2:
+            spans.append((match.end(), end))
+    return spans

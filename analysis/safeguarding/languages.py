@@ -1,0 +1,142 @@
+"""Survey-language phrases, loaded from data/safeguarding/phrases.json, and text folding."""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from analysis.safeguarding.rules import _DATA_DIR
+from analysis.text import normalise
+
+# ---------------------------------------------------------------------------------------------------
+# Survey languages, from data/safeguarding/phrases.json.
+
+_GAP_CHARS = r"[^.!?؟।]{0,30}?"
+
+
+#: Extra folding for matching only (1:1 so spans still line up): Latin diacritics, Urdu letter variants.
+_LATIN_FOLD = {
+    code: unicodedata.normalize("NFD", chr(code))[0]
+    for code in range(0xC0, 0x250)
+    if unicodedata.normalize("NFD", chr(code))[0].isascii() and len(unicodedata.normalize("NFD", chr(code))) > 1
+}
+
+
+_FOLD = str.maketrans(
+    _LATIN_FOLD
+    | {"ł": "l", "ø": "o", "đ": "d", "ß": "s", "ı": "i", "ş": "s", "ţ": "t", "ș": "s", "ț": "t"}
+    | {"ہ": "ه", "ھ": "ه", "ۃ": "ه", "ے": "ی", "ې": "ی", "ى": "ی"}
+)
+
+
+_ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff]")
+
+
+_SCRIPT_LANGS = (
+    (_ARABIC_SCRIPT, ("ar", "ur", "fa")),
+    (re.compile(r"[\u0a00-\u0a7f]"), ("pa",)),
+    (re.compile(r"[\u0980-\u09ff]"), ("bn",)),
+    (re.compile(r"[\u4e00-\u9fff]"), ("zh",)),
+)
+
+
+_LATIN_LANGS = ("pl", "es", "pt", "it", "ro", "so")
+
+
+def _fold(text: str) -> str:
+    """Fold normalised text further for matching, keeping its length (accents off, Urdu letters unified)."""
+    return text if text.isascii() else text.translate(_FOLD)
+
+
+#: Nukta signs, which Gurmukhi and Bengali writers often leave out ("ਖ਼ੁਦਕੁਸ਼ੀ" typed as "ਖੁਦਕੁਸੀ").
+_NUKTA = "\u0a3c\u09bc"
+
+
+def _phrase_source(phrase: str) -> str:
+    """Turn a plain phrase (``*`` = short gap) into a regex over folded text, with nuktas optional."""
+    parts = []
+    for part in phrase.split("*"):
+        folded = _fold(normalise(part))
+        parts.append(
+            "".join(
+                "" if ch in _NUKTA else re.escape(ch) + (f"[{_NUKTA}]?" if "\u0980" <= ch <= "\u0a7f" else "")
+                for ch in folded
+            )
+        )
+    return _GAP_CHARS.join(part for part in parts if part)
+
+
+@dataclass(frozen=True)
+class _Language:
+    """One survey language's phrase lists, compiled, with a cheap gate in front of them."""
+
+    gate: re.Pattern[str] | None  # regex languages: every pattern at once
+    keys: frozenset[str]  # phrase languages: 3-letter starts of each phrase's longest word
+    spaced: bool  # False for scripts written without spaces (zh), whose keys are found as substrings
+    reasons: tuple[tuple[str, re.Pattern[str]], ...]
+
+
+#: Letters Arabic writes joined to the next word ("and", "with", "to"), looked past when gating.
+_CLITICS = frozenset("وفبل")
+
+
+_GATE_SPLIT = str.maketrans(dict.fromkeys('،؛؟!"#$%&()*+,-./:;<=>?@[\\]^_`{|}~…“”–—।', " "))
+
+
+def _key_of(phrase: str) -> str:
+    """Return the gate key of a phrase: the first three letters of its longest word, nuktas dropped."""
+    words = [w for piece in phrase.split("*") for w in _fold(normalise(piece)).split()]
+    longest = max(words, key=len).replace("\u0a3c", "").replace("\u09bc", "")
+    return longest[:3]
+
+
+@lru_cache(maxsize=1)
+def _language_rules() -> dict[str, _Language]:
+    """Load and compile the phrase lists: per language, a gate and one pattern per reason."""
+    data = json.loads((_DATA_DIR / "phrases.json").read_text(encoding="utf-8"))
+    compiled: dict[str, _Language] = {}
+    for lang, entry in data["languages"].items():
+        is_regex = entry.get("kind") == "regex"
+        per_reason = []
+        every = []
+        keys: set[str] = set()
+        for reason, phrases in entry["reasons"].items():
+            sources = [rf"\b(?:{p})" if is_regex else _phrase_source(p) for p in phrases]
+            if not is_regex:
+                keys.update(_key_of(p) for p in phrases)
+            every.extend(sources)
+            per_reason.append((reason, re.compile("|".join(f"(?:{s})" for s in sources))))
+        gate = re.compile("|".join(f"(?:{s})" for s in every)) if is_regex else None
+        compiled[lang] = _Language(gate, frozenset(keys), entry.get("spaced", True), tuple(per_reason))
+    return compiled
+
+
+def _gate_open(language: _Language, folded: str) -> bool:
+    """Say cheaply whether any of a language's phrases could be in the answer."""
+    if language.gate is not None:
+        return language.gate.search(folded) is not None
+    if not language.spaced:
+        return any(key in folded for key in language.keys)
+    for token in folded.translate(_GATE_SPLIT).split():
+        token = token.replace("\u0a3c", "").replace("\u09bc", "")
+        if token[:3] in language.keys or (token[:1] in _CLITICS and token[1:4] in language.keys):
+            return True
+    return False
+
+
+# ---------------------------------------------------------------------------------------------------
+
+
+def _languages_for(folded: str, language: str) -> list[str]:
+    """Pick the phrase lists to run: the stated language plus any the answer's script implies."""
+    langs = [language] if language and language != "en" else []
+    if not folded.isascii():
+        for script, implied in _SCRIPT_LANGS:
+            if script.search(folded):
+                langs.extend(lang for lang in implied if lang not in langs)
+    if language not in _language_rules() and language != "en" and not langs[1:]:
+        langs.extend(lang for lang in _LATIN_LANGS if lang not in langs)
+    return langs
