@@ -64,14 +64,19 @@ def analyse_evaluate(gold: Path) -> None:
         raise click.ClickException(str(error)) from None
 
 
-def alembic_config() -> Config:  # alembic is imported lazily to keep --help fast
-    """Return the Alembic configuration for this app's database."""
+def migrations_config(url: str) -> Config:
+    """Return the Alembic configuration that migrates the database at ``url``."""
     from alembic.config import Config
 
     config = Config()
     config.set_main_option("script_location", str(PROJECT_ROOT / "migrations"))
-    config.set_main_option("sqlalchemy.url", current_app.config["DATABASE_URL"].replace("%", "%%"))
+    config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
     return config
+
+
+def alembic_config() -> Config:
+    """Return the Alembic configuration for this app's database."""
+    return migrations_config(current_app.config["DATABASE_URL"])
 
 
 @db_cli.command("upgrade")

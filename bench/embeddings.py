@@ -23,7 +23,7 @@ sys.path[0] = str(ROOT)
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
-from analysis.commands import read_rows  # noqa: E402
+from analysis.csvfiles import read_rows  # noqa: E402
 from analysis.metrics import binary_scores  # noqa: E402
 from analysis.pipeline import Analyser  # noqa: E402
 

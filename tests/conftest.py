@@ -8,14 +8,13 @@ from pathlib import Path
 
 import pytest
 from alembic import command
-from alembic.config import Config
 from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import create_engine, delete, func, select, text
 from sqlalchemy.engine import make_url
 
 from app import create_app
-from app.config import PROJECT_ROOT
+from app.cli import migrations_config
 from app.db import get_session
 from app.models import Answer, Base, Response, Survey, SurveyVersion
 from tests.helpers import Respondent
@@ -23,14 +22,6 @@ from tests.helpers import Respondent
 FIXTURES = Path(__file__).parent / "fixtures"
 POSTGRES_URL = os.environ.get("OURVOICE_TEST_POSTGRES_URL")
 BACKENDS = ["sqlite", *(["postgresql"] if POSTGRES_URL else [])]
-
-
-def alembic_config(url: str) -> Config:
-    """Return an Alembic configuration for ``url``."""
-    config = Config()
-    config.set_main_option("script_location", str(PROJECT_ROOT / "migrations"))
-    config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
-    return config
 
 
 def reset_postgres_schema(url: str) -> None:
@@ -61,7 +52,7 @@ def database_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPa
     else:
         url = POSTGRES_URL or ""
         reset_postgres_schema(url)
-    command.upgrade(alembic_config(url), "head")
+    command.upgrade(migrations_config(url), "head")
     return url
 
 

@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
+import time
+from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 
 from bs4 import BeautifulSoup
 from flask.testing import FlaskClient
@@ -92,3 +98,62 @@ def location(response: TestResponse) -> str:
     """Return the path a redirect points to."""
     assert response.status_code in (301, 302, 303), response.status_code
     return re.sub(r"^https?://[^/]+", "", response.headers["Location"])
+
+
+def free_port() -> int:
+    """Return a TCP port on 127.0.0.1 that nothing listens on now."""
+    import socket
+
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _healthy(url: str) -> bool:
+    import urllib.error
+    import urllib.request
+
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return response.status == 200
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return False
+
+
+@contextmanager
+def running_server(folder: Path, settings: dict[str, str], workers: int = 1, timeout: float = 30.0):
+    """Migrate a fresh database, load surveys and run the real ``ourvoice serve`` until the block ends.
+
+    Yields the base URL and the path of the server's log (stdout and stderr together).
+    """
+    ourvoice = str(Path(sys.executable).parent / "ourvoice")
+    env = {**os.environ, **settings}
+    for command in (["db", "upgrade"], ["surveys", "load"]):
+        done = subprocess.run([ourvoice, *command], env=env, capture_output=True, text=True, timeout=60, check=False)
+        assert done.returncode == 0, f"`ourvoice {' '.join(command)}` failed:\n{done.stdout}{done.stderr}"
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    log_path = folder / "server.log"
+    with log_path.open("w", encoding="utf-8") as log:
+        server = subprocess.Popen(
+            [ourvoice, "serve", "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers)],
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        try:
+            deadline = time.monotonic() + timeout
+            while not _healthy(f"{url}/healthz"):
+                if server.poll() is not None or time.monotonic() > deadline:
+                    state = f"exited with {server.returncode}" if server.returncode is not None else "no answer"
+                    raise AssertionError(f"`ourvoice serve` {state}:\n{log_path.read_text()}")
+                time.sleep(0.1)
+            yield url, log_path
+        finally:
+            server.terminate()
+            try:
+                server.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait(timeout=10)

@@ -7,8 +7,9 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, inspect
 
+from app.cli import migrations_config
 from app.models import Base
-from tests.conftest import BACKENDS, alembic_config, scratch_postgres_database
+from tests.conftest import BACKENDS, scratch_postgres_database
 
 
 @pytest.fixture(params=BACKENDS)
@@ -26,7 +27,7 @@ def tables(url):
 
 
 def test_upgrade_to_head_then_down_to_empty_and_up_again(empty_database):
-    config = alembic_config(empty_database)
+    config = migrations_config(empty_database)
     command.upgrade(config, "head")
     assert tables(empty_database) == {"surveys", "survey_versions", "responses", "answers"}
     command.downgrade(config, "base")
@@ -36,7 +37,7 @@ def test_upgrade_to_head_then_down_to_empty_and_up_again(empty_database):
 
 
 def test_models_and_migrations_do_not_drift(empty_database):
-    command.upgrade(alembic_config(empty_database), "head")
+    command.upgrade(migrations_config(empty_database), "head")
     engine = create_engine(empty_database)
     with engine.connect() as connection:
         context = MigrationContext.configure(connection, opts={"compare_type": True})
@@ -46,4 +47,4 @@ def test_models_and_migrations_do_not_drift(empty_database):
 
 
 def test_there_is_one_head():
-    assert len(ScriptDirectory.from_config(alembic_config("sqlite://")).get_heads()) == 1
+    assert len(ScriptDirectory.from_config(migrations_config("sqlite://")).get_heads()) == 1

@@ -2,59 +2,26 @@
 
 import http.cookiejar
 import re
-import socket
-import subprocess
-import sys
-import time
 import urllib.parse
 import urllib.request
-from pathlib import Path
 
 import pytest
 
 from tests.conftest import FIXTURES
+from tests.helpers import running_server
 
 CANARY = "CANARY-serve-77"
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture
 def server(tmp_path):
-    ourvoice = Path(sys.executable).with_name("ourvoice")
-    env = {
+    settings = {
         "OURVOICE_DATABASE_URL": f"sqlite:///{tmp_path / 'serve.sqlite3'}",
         "OURVOICE_SECRET_KEY": "serve-test",
         "OURVOICE_SURVEYS_DIR": str(FIXTURES / "surveys"),
-        "PATH": str(ourvoice.parent),
     }
-    for command in (["db", "upgrade"], ["surveys", "load"]):
-        subprocess.run([ourvoice, *command], env=env, check=True, capture_output=True)
-    port = free_port()
-    log = tmp_path / "server.log"
-    with log.open("w") as output:
-        process = subprocess.Popen(
-            [ourvoice, "serve", "--port", str(port), "--workers", "1"], env=env, stdout=output, stderr=output
-        )
-        base = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                with urllib.request.urlopen(base + "/healthz", timeout=1) as reply:
-                    assert reply.status == 200
-                    break
-            except OSError:
-                assert time.monotonic() < deadline, log.read_text()
-                time.sleep(0.2)
-        try:
-            yield base, log
-        finally:
-            process.terminate()
-            process.wait(timeout=30)
+    with running_server(tmp_path, settings) as running:
+        yield running
 
 
 def test_server_logs_hold_no_address_agent_or_answer(server):

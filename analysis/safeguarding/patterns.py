@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 _MACRO = re.compile(r"<<([A-Z_]+)>>")
 
@@ -22,8 +23,11 @@ def _expand(text: str, macros: dict[str, str]) -> str:
     raise ValueError(f"macro loop in {text[:80]!r}")
 
 
-def _group_end(src: str, start: int) -> int:
-    """Return the index of the ")" closing the group that opens at ``start``."""
+def _top_level(src: str, start: int = 0) -> Iterator[tuple[int, str, int]]:
+    """Yield ``(index, char, depth)`` for each unescaped character outside character classes.
+
+    ``depth`` counts the groups open before the character (a ")" reports the depth it closes).
+    """
     depth, i = 0, start
     while i < len(src):
         ch = src[i]
@@ -37,9 +41,15 @@ def _group_end(src: str, start: int) -> int:
             depth += 1
         elif ch == ")":
             depth -= 1
-            if depth == 0:
-                return i
+        yield i, ch, depth
         i += 1
+
+
+def _group_end(src: str, start: int) -> int:
+    """Return the index of the ")" closing the group that opens at ``start``."""
+    for i, ch, depth in _top_level(src, start):
+        if ch == ")" and depth == 0:
+            return i
     raise ValueError(f"unbalanced group in {src[start : start + 60]!r}")
 
 
@@ -57,23 +67,11 @@ def _class_end(src: str, start: int) -> int:
 
 def _split_alternatives(src: str) -> list[str]:
     """Split a group's body at its top-level "|"."""
-    parts, depth, i, last = [], 0, 0, 0
-    while i < len(src):
-        ch = src[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if ch == "[":
-            i = _class_end(src, i) + 1
-            continue
-        if ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
+    parts, last = [], 0
+    for i, ch, depth in _top_level(src):
+        if ch == "|" and depth == 0:
             parts.append(src[last:i])
             last = i + 1
-        i += 1
     parts.append(src[last:])
     return parts
 

@@ -111,14 +111,15 @@ def _go(lang: str, slug: str, page: Page | None, back: bool = False) -> HttpResp
 def _render_page(position: journey.Position, page: Page, form: PageForm) -> str:
     g.young = position.young
     number, total = position.progress(page)
+    questions = position.questions(page)
     return render_template(
         "respond/page.html",
         position=position,
         page=page,
-        questions=position.questions(page),
+        questions=questions,
         form=form,
         errors=[(name, field.errors[0]) for name, field in form._fields.items() if field.errors],
-        anchors=error_anchors(position.definition, position.questions(page)),
+        anchors=error_anchors(position.definition, questions),
         number=number,
         total=total,
         back_page=position.before(page),

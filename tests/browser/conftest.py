@@ -17,12 +17,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,6 +24,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+
+from tests.helpers import running_server
 
 HERE = Path(__file__).resolve().parent
 PROJECT_ROOT = HERE.parent.parent
@@ -94,20 +90,6 @@ def _browser_tools() -> None:
 # ---------------------------------------------------------------------------------------------- the server
 
 
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _healthy(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(url, timeout=2) as response:
-            return response.status == 200
-    except (urllib.error.URLError, ConnectionError, TimeoutError):
-        return False
-
-
 @dataclass(frozen=True)
 class LiveServer:
     """The app served by gunicorn for this test session."""
@@ -126,46 +108,16 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer
     """Start ``ourvoice serve`` on a fresh SQLite database with the surveys loaded; yield its base URL."""
     folder = tmp_path_factory.mktemp("server")
     database = folder / "test.sqlite3"
-    ourvoice = str(Path(sys.executable).parent / "ourvoice")
-    env = {
-        **os.environ,
+    settings = {
         "OURVOICE_DATABASE_URL": f"sqlite:///{database}",
         "OURVOICE_SECRET_KEY": "test",
         "OURVOICE_ENV": "development",  # plain http: production would set Secure cookies the browser drops
     }
-    for command in (["db", "upgrade"], ["surveys", "load"]):
-        done = subprocess.run(
-            [ourvoice, *command], cwd=PROJECT_ROOT, env=env, capture_output=True, text=True, timeout=60, check=False
-        )
-        if done.returncode != 0:
-            pytest.fail(f"`ourvoice {' '.join(command)}` failed:\n{done.stdout}{done.stderr}", pytrace=False)
-    port = _free_port()
-    url = f"http://127.0.0.1:{port}"
-    log_path = folder / "server.log"
-    with log_path.open("w", encoding="utf-8") as log:
-        server = subprocess.Popen(
-            [ourvoice, "serve", "--host", "127.0.0.1", "--port", str(port), "--workers", "2"],
-            cwd=PROJECT_ROOT,
-            env=env,
-            stdin=subprocess.DEVNULL,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-        try:
-            deadline = time.monotonic() + SERVER_START_TIMEOUT
-            while not _healthy(f"{url}/healthz"):
-                if server.poll() is not None or time.monotonic() > deadline:
-                    state = f"exited with {server.returncode}" if server.returncode is not None else "no answer in 30 s"
-                    pytest.fail(f"`ourvoice serve` {state}:\n{log_path.read_text()}", pytrace=False)
-                time.sleep(0.1)
+    try:
+        with running_server(folder, settings, workers=2, timeout=SERVER_START_TIMEOUT) as (url, _log):
             yield LiveServer(url=url, database=database)
-        finally:
-            server.terminate()
-            try:
-                server.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                server.kill()
-                server.wait(timeout=10)
+    except AssertionError as error:
+        pytest.fail(str(error), pytrace=False)
 
 
 # ---------------------------------------------------------------------------------------------- the browser
