@@ -90,7 +90,11 @@ class Analyser:
         if is_empty(text):  # nothing to code, but "😡😡" still says how someone feels
             mood = sentiment(text, language).label if text.strip() else "neutral"
             return CodedAnswer(answer_id, language, (), mood, False, (), (), redaction.text, False)
-        hits = tuple(self.themes.code(text, language))
+        # Evidence quotes the answer: it is redacted like the answer before anyone sees it.
+        hits = tuple(
+            ThemeHit(h.theme, h.confidence, tuple(redaction.mask(e) for e in h.evidence))
+            for h in self.themes.code(text, language)
+        )
         mood = sentiment(text, language).label
         concern = flag(text, language)
         needs_human = language not in ("und", *self.codebook.languages)
@@ -101,7 +105,7 @@ class Analyser:
             mood,
             concern.flagged,
             concern.reasons,
-            concern.evidence,
+            tuple(redaction.mask(e) for e in concern.evidence),
             redaction.text,
             needs_human,
         )

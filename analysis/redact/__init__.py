@@ -65,6 +65,13 @@ class Redaction:
     text: str
     found: tuple[Found, ...]
 
+    def mask(self, fragment: str) -> str:
+        """Redact a piece quoted from the original answer (such as evidence) the way the answer was redacted."""
+        for item in sorted(self.found, key=lambda f: len(f.text), reverse=True):
+            # Case-blind: theme evidence is quoted from the case-folded answer.
+            fragment = re.sub(re.escape(item.text), PLACEHOLDERS[item.kind], fragment, flags=re.IGNORECASE)
+        return fragment
+
 
 # --------------------------------------------------------------------------------------------------
 # The fast path and the whole

@@ -141,3 +141,14 @@ def test_wordcloud_draws_redacted_answers_of_one_theme(tmp_path):
 def test_wordcloud_refuses_an_unknown_theme(tmp_path):
     source = write(tmp_path / "in.csv", "id,text\n1,hello\n")
     assert main(["wordcloud", str(source), "-o", str(tmp_path / "c.png"), "--theme", "nope"]) == 2
+
+
+def test_evidence_is_redacted_like_the_answer(tmp_path):
+    source = write(tmp_path / "in.csv", "id,text\n1,my stepdad Kevin Brown hits me when hes drunk\n")
+    target = tmp_path / "out.csv"
+    assert main(["code", str(source), "-o", str(target)]) == 0
+    [row] = coded(target)
+    assert row["safeguarding"] == "1"
+    assert "Kevin" not in row["evidence"]
+    assert "Brown" not in row["evidence"]
+    assert "[NAME]" in row["evidence"]
