@@ -50,6 +50,11 @@ from analysis.redact.scripts import _NON_LATIN, _script_names
 from analysis.redact.wordlists import _lists
 
 
+#: What may follow a signed-off name ("Bernadette x", "Sam thanks") and what may come before it ("Thanks, Sam").
+_SIGN_OFF_TAIL = frozenset({"x", "xx", "xxx", "thanks", "thx", "ty"})
+_SIGN_OFF_BEFORE = frozenset({"thanks", "cheers", "regards", "love", "from", "sincerely", "thankyou", "ta"})
+
+
 class _Tok:
     """One word of an answer, with the facts the name rules ask about (built only for words worth a look)."""
 
@@ -326,6 +331,8 @@ class _Names:
                 acts = i + 1 < n and self._joined(i, i + 1) and self._verb(i + 1)
                 if tok.low in self.places or tok.place:
                     decided = False
+                elif self._sign_off(i):
+                    decided = self.known(tok) or self.candidate(tok, 0)  # "... ring me on [PHONE]. Bernadette"
                 elif self.known(tok):
                     # "Sienna doesn't go out": a listed name that is also a word ("sienna") needs a verb after it.
                     decided = tok.low not in self.common or acts
@@ -356,6 +363,13 @@ class _Names:
                 name[i] = True
         self._extend(name)
         return name, strengths
+
+    def _sign_off(self, i: int) -> bool:
+        """Say whether word ``i`` signs the answer off: the last word, alone after a full stop or a greeting."""
+        rest = self.lows[i + 1 :]
+        if not rest or all(low in _SIGN_OFF_TAIL for low in rest):
+            return i > 0 and (self._breaks(i) or self.lows[i - 1] in _SIGN_OFF_BEFORE)
+        return False
 
     def _verb(self, i: int) -> bool:
         """Say whether word ``i`` reads as a verb or an adverb ("lost", "doesn't", "never", "wants")."""

@@ -22,17 +22,21 @@ _SCRIPT_CUES = {
         صديقي صديقتي صاحبي أخي اخي أختي اختي ابني إبني ابنتي بنتي زوجي زوجتي ابن_عمي ابنة_عمي بنت_عمي ابن_خالي
         بنت_خالي معلمي معلمتي الأستاذ الاستاذ الأستاذة الاستاذة السيد السيدة
         دوستم دوست_من برادرم برادر_من خواهرم خواهر_من پسرم پسر_من دخترم دختر_من همسایه‌ام معلمم آقای
+        باجی آپی آپا انکل آنٹی مس مسز میڈم سر استاد استانی ٹیچر خانم خانوم
     """,
     "bengali": """
         আমার_বন্ধু আমার_বান্ধবী আমার_ভাই আমার_বোন আমার_ছেলে আমার_মেয়ে আমার_কাজিন আমার_নাম ওর_নাম তার_নাম
         ওনার_নাম তাঁর_নাম আমার_স্বামী আমার_স্ত্রী আমার_দোস্ত আমার_চাচাতো_ভাই আমার_মামাতো_ভাই আমার_খালাতো_ভাই
+        মিস মিসেস স্যার ম্যাডাম আন্টি আংকেল
     """,
     "gurmukhi": """
         ਮੇਰਾ_ਦੋਸਤ ਮੇਰੀ_ਦੋਸਤ ਮੇਰੇ_ਦੋਸਤ ਮੇਰਾ_ਭਰਾ ਮੇਰੇ_ਭਰਾ ਮੇਰੀ_ਭੈਣ ਮੇਰਾ_ਪੁੱਤਰ ਮੇਰਾ_ਪੁੱਤ ਮੇਰਾ_ਮੁੰਡਾ ਮੇਰੀ_ਧੀ ਮੇਰੀ_ਕੁੜੀ
         ਮੇਰਾ_ਨਾਮ ਮੇਰਾ_ਨਾਂ ਉਸਦਾ_ਨਾਮ ਉਸ_ਦਾ_ਨਾਮ ਉਸਦਾ_ਨਾਂ ਮੇਰਾ_ਯਾਰ ਮੇਰਾ_ਕਜ਼ਨ ਮੇਰੀ_ਸਹੇਲੀ ਮੇਰੇ_ਪਤੀ ਮੇਰੀ_ਪਤਨੀ ਮੇਰਾ_ਵੀਰ
+        ਮਿਸ ਮਿਸਿਜ਼ ਮਿਸਿਜ ਸਰ ਮੈਡਮ ਆਂਟੀ ਅੰਕਲ
     """,
     "devanagari": """
         मेरा_दोस्त मेरी_दोस्त मेरे_दोस्त मेरा_भाई मेरे_भाई मेरी_बहन मेरा_बेटा मेरी_बेटी मेरा_नाम उसका_नाम मेरी_सहेली
+        मिस मिसेज़ सर मैडम आंटी अंकल
     """,
 }
 
@@ -81,6 +85,27 @@ def _script_pattern(script: str) -> re.Pattern[str]:
 _SCRIPT_PATTERNS = {script: _script_pattern(script) for script in _SCRIPT_CUES}
 
 
+#: Honorifics that follow a name ("نسرین باجی", "রুমানা আপা"): the word before them is the name.
+_POST_HONORIFICS = {"arabic": "باجی آپی صاحب صاحبہ", "bengali": "আপা আপু দিদি দাদা ভাইয়া"}
+
+
+#: Words that come before those honorifics and are no name (kin, age, "my", "imam").
+_NOT_BEFORE_HONORIFIC = _wordset(
+    """
+    میرا میری میرے ہمارے ہماری ہمارا آپ بڑی بڑے چھوٹی چھوٹے امام مولوی ڈاکٹر استاد ٹیچر مسجد والی والے
+    বড় ছোট আমার আমাদের তোমার ওর তার মসজিদের ইমাম ডাক্তার মেজো সেজো
+    """
+)
+
+
+_POST_PATTERNS = {
+    script: re.compile(
+        rf"(?<!{_SCRIPT_WORD[script]})(?P<n>{_SCRIPT_WORD[script]}{{2,}})\s+(?:{'|'.join(words.split())})(?!{_SCRIPT_WORD[script]})"
+    )
+    for script, words in _POST_HONORIFICS.items()
+}
+
+
 _SCRIPT_DETECT = {
     "arabic": re.compile("[\u0621-\u06d3]"),
     "bengali": re.compile("[\u0980-\u09ff]"),
@@ -114,6 +139,12 @@ def _script_names(text: str) -> list[tuple[int, int]]:
                 continue
             end = match.end("s") if match.group("s") and match.group("s") not in _SCRIPT_STOP else match.end("n")
             spans.append((match.start("n"), end))
+    for script, pattern in _POST_PATTERNS.items():
+        if not _SCRIPT_DETECT[script].search(text):
+            continue
+        for match in pattern.finditer(text):
+            if match.group("n") not in _SCRIPT_STOP and match.group("n") not in _NOT_BEFORE_HONORIFIC:
+                spans.append(match.span("n"))
     for match in _CHINESE_NAMING.finditer(text):
         end = match.end()
         while end < len(text) and end - match.end() < 3 and "\u4e00" <= text[end] <= "\u9fff":

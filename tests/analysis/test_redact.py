@@ -64,6 +64,13 @@ REDACTED = [
     ("আমার বোন সুমাইয়া রাতে বাইরে যায় না", [("NAME", "সুমাইয়া")], None),
     ("ਮੇਰਾ ਦੋਸਤ ਗਗਨਦੀਪ ਪਾਰਕ ਵਿੱਚ ਡਰਦਾ ਹੈ", [("NAME", "ਗਗਨਦੀਪ")], None),
     ("我的同学小红被人欺负了", [("NAME", "小红")], "我的同学[NAME]被人欺负了"),
+    # Honorifics around names in other scripts: "Miss Kaur", "Baji Nasreen", "Rumana Apa"
+    ("ਸਕੂਲ ਵਿੱਚ ਮਿਸ ਕੌਰ ਨਾਲ ਗੱਲ ਕਰਦੀ ਹਾਂ", [("NAME", "ਕੌਰ")], "ਸਕੂਲ ਵਿੱਚ ਮਿਸ [NAME] ਨਾਲ ਗੱਲ ਕਰਦੀ ਹਾਂ"),
+    ("امام صاحب اور باجی نسرین سے بات کرتی ہوں", [("NAME", "نسرین")], "امام صاحب اور باجی [NAME] سے بات کرتی ہوں"),
+    ("মসজিদের রুমানা আপা একটা গ্রুপ চালান", [("NAME", "রুমানা")], "মসজিদের [NAME] আপা একটা গ্রুপ চালান"),
+    # A name that signs the answer off
+    ("ring me on 07700 900123. Bernadette", [("PHONE", "07700 900123"), ("NAME", "Bernadette")], None),
+    ("more for the kids please. Thanks, Oluwaseun x", [("NAME", "Oluwaseun")], None),
     # Sentence starts, weak cues, nicknames and companions
     ("Sienna won't walk past the flats", [("NAME", "Sienna")], "[NAME] won't walk past the flats"),
     ("Precious lost her bag on the bus", [("NAME", "Precious")], None),
@@ -163,6 +170,9 @@ KEPT = [
     "আমার ভাই স্কুলে যেতে ভয় পায়",
     "ਮੇਰੀ ਭੈਣ ਨੂੰ ਰਾਤ ਨੂੰ ਡਰ ਲੱਗਦਾ ਹੈ",
     "我的朋友在学校被欺负",
+    "আমার বড় আপা খুব ভালো",
+    "Nothing else to say. Peace",
+    "more stuff to do. Cheers",
     "",
 ]
 
