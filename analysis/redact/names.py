@@ -49,7 +49,6 @@ from analysis.redact.lexicon import _NEVER, _lexicon_tags
 from analysis.redact.scripts import _NON_LATIN, _script_names
 from analysis.redact.wordlists import _lists
 
-
 #: What may follow a signed-off name ("Bernadette x", "Sam thanks") and what may come before it ("Thanks, Sam").
 _SIGN_OFF_TAIL = frozenset({"x", "xx", "xxx", "thanks", "thx", "ty"})
 _SIGN_OFF_BEFORE = frozenset({"thanks", "cheers", "regards", "love", "from", "sincerely", "thankyou", "ta"})
