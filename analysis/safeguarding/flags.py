@@ -15,6 +15,8 @@ REASONS: tuple[str, ...] = (
     "intent_to_harm_others",
     "violence_to_writer",
     "child_at_risk_reported",
+    # No rule recognised the answer, but the word model (model.py) finds it close to known disclosures.
+    "possible_disclosure",
 )
 
 
