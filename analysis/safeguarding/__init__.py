@@ -248,8 +248,7 @@ def _flag(text: object, language: str = "en", *, prefilter: bool = True) -> Flag
         model = load_model()
         if model is None:
             return NOTHING
-        probability, words = model.score(normalised)
-        if probability < model.threshold or not words:
+        if model.probability(original) < model.threshold or not (words := model.evidence(original)):
             return NOTHING  # below the threshold, or nothing to show the lead but stop words
         evidence = (_evidence(original, normalised, normalised, *_span(normalised, word)) for word in words)
         return Flag(True, ("possible_disclosure",), tuple(piece for piece in evidence if piece))

@@ -16,12 +16,11 @@ from __future__ import annotations
 import itertools
 import json
 import math
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 from analysis.safeguarding.rules import _DATA_DIR
-from analysis.text import normalise
+from analysis.text import tokens
 
 MODEL_PATH = _DATA_DIR / "model.json"
 
@@ -31,13 +30,10 @@ MIN_WORDS = 4
 #: Fewer known features than this and the model abstains ("Mama kupuje mi prezenty": only "mama", "mi" known).
 MIN_KNOWN = 5
 
-#: Words (letters and digits in any script, with an inner apostrophe) and single emoji.
-_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)?|[\U0001F300-\U0001FAFF\u2600-\u27BF]")
-
 
 def features(text: str) -> list[str]:
     """Return the model's features of an answer: its lower-case words and each pair of neighbouring words."""
-    words = _WORD.findall(normalise(text).lower())
+    words = tokens(text)
     return words + [f"{a} {b}" for a, b in itertools.pairwise(words)]
 
 
@@ -45,33 +41,48 @@ def features(text: str) -> list[str]:
 class Model:
     """Learnt weights: for each feature its inverse document frequency and its coefficient."""
 
-    idf: dict[str, float]
-    coef: dict[str, float]
+    weights: dict[str, tuple[float, float]]  # feature -> (idf, coefficient)
     intercept: float
     threshold: float
     explains: frozenset[str]  # features worth quoting as evidence (not stop words alone)
 
-    def score(self, text: str) -> tuple[float, tuple[str, ...]]:
-        """Return the probability that ``text`` is a disclosure and the features that pushed it up most.
+    def _parts(self, text: str) -> dict[str, float] | None:
+        """Return each known feature's share of the score, or None when the model abstains.
 
         The sum mirrors scikit-learn's TfidfVectorizer (sublinear tf, l2 norm) and LogisticRegression.
+        Most answers are scored and few flagged, so this is the hot path: one pass, no temporary lists.
         """
-        found = features(text)
-        if len(found) < 2 * MIN_WORDS - 1:  # n words make 2n - 1 features
-            return 0.0, ()
+        words = tokens(text)
+        if len(words) < MIN_WORDS:
+            return None
+        weights = self.weights
         counts: dict[str, int] = {}
-        for feature in found:
-            if feature in self.idf:
-                counts[feature] = counts.get(feature, 0) + 1
+        for word in words:
+            if word in weights:
+                counts[word] = counts.get(word, 0) + 1
+        for first, second in itertools.pairwise(words):
+            pair = f"{first} {second}"
+            if pair in weights:
+                counts[pair] = counts.get(pair, 0) + 1
         if len(counts) < MIN_KNOWN:
-            return 0.0, ()  # mostly words the model never saw: its few known words would weigh far too much
-        weights = {feature: (1 + math.log(n)) * self.idf[feature] for feature, n in counts.items()}
-        norm = math.sqrt(sum(w * w for w in weights.values()))
-        parts = {feature: w / norm * self.coef.get(feature, 0.0) for feature, w in weights.items()}
-        z = self.intercept + sum(parts.values())
+            return None  # mostly words the model never saw: its few known words would weigh far too much
+        tfidf = {
+            feature: weights[feature][0] if n == 1 else (1 + math.log(n)) * weights[feature][0]
+            for feature, n in counts.items()
+        }
+        norm = math.sqrt(sum(w * w for w in tfidf.values()))
+        return {feature: w / norm * weights[feature][1] for feature, w in tfidf.items()}
+
+    def probability(self, text: str) -> float:
+        """Return the probability that ``text`` is a disclosure (0.0 when the model abstains)."""
+        parts = self._parts(text)
+        return 0.0 if parts is None else 1 / (1 + math.exp(-(self.intercept + sum(parts.values()))))
+
+    def evidence(self, text: str) -> tuple[str, ...]:
+        """Return up to three quotable features that pushed the probability up most."""
+        parts = self._parts(text) or {}
         quotable = (feature for feature, part in parts.items() if part > 0 and feature in self.explains)
-        top = sorted(quotable, key=parts.__getitem__, reverse=True)[:3]
-        return 1 / (1 + math.exp(-z)), tuple(top)
+        return tuple(sorted(quotable, key=parts.__getitem__, reverse=True)[:3])
 
 
 @lru_cache(maxsize=1)
@@ -82,8 +93,7 @@ def load() -> Model | None:
     data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
     vocabulary = data["features"]
     return Model(
-        idf={feature: values[0] for feature, values in vocabulary.items()},
-        coef={feature: values[1] for feature, values in vocabulary.items() if values[1]},
+        weights={feature: (values[0], values[1]) for feature, values in vocabulary.items()},
         intercept=data["intercept"],
         threshold=data["threshold"],
         explains=frozenset(feature for feature, values in vocabulary.items() if len(values) == 2),

@@ -35,7 +35,7 @@ def test_scores_are_the_probabilities_scikit_learn_gives():
     ]
     expected = classifier.predict_proba(vectoriser.transform(samples))[:, 1]
     for text, probability in zip(samples, expected, strict=True):
-        assert shipped.score(text)[0] == pytest.approx(probability, abs=1e-4), text
+        assert shipped.probability(text) == pytest.approx(probability, abs=1e-4), text
 
 
 def test_no_blind_measurement_set_is_ever_trained_on():
@@ -73,7 +73,7 @@ def test_everyday_and_very_short_answers_are_left_to_the_rules(text):
 
 def test_evidence_is_never_stop_words_alone():
     shipped = model.load()
-    _probability, words = shipped.score("and i was like me and then i was and it was me and i")
+    words = shipped.evidence("and i was like me and then i was and it was me and i")
     assert all(word in shipped.explains for word in words)
     assert not {"and", "i", "me", "was"} & set(words)
 
