@@ -100,8 +100,11 @@ class Analyser:
             ThemeHit(h.theme, h.confidence, tuple(redaction.mask(e) for e in h.evidence))
             for h in self.themes.code(_PLACEHOLDER.sub(" ", redaction.text), language)
         )
-        mood = sentiment(text, language).label
         concern = flag(text, language)
+        # A disclosure a rule recognised is a bad situation, however calmly it is told ("mum hasn't been back
+        # since Thursday, I'm looking after my sister"). The word model's guesses do not decide the mood.
+        disclosed = concern.flagged and concern.reasons != ("possible_disclosure",)
+        mood = "negative" if disclosed else sentiment(text, language).label
         needs_human = language not in ("und", *self.codebook.languages)
         return CodedAnswer(
             answer_id,
