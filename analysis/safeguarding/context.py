@@ -104,7 +104,7 @@ _TRIVIAL = re.compile(
 #: Someone else's belief about the writer ("police think we all carry knives") is not a disclosure.
 _BELIEF = re.compile(
     r"\b(?:think|thinks|thought|assume|assumes|assumed|reckon|reckons|accuse|accused|accuses|suspect|suspects|"
-    r"like|as\s+if|believe|believes|pretend|pretends|expect|expects|treat\s+us\s+like)\s+(?:\w+\s+)?$"
+    r"like|as\s+if|believe|believes|pretend|pretends|expect|expects|treat\s+us\s+like)\s+(?:\w+\s+){0,2}$"
 )
 
 

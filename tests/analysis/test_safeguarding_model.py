@@ -8,7 +8,7 @@ import pytest
 
 from analysis.safeguarding import flag, model, train
 
-BLIND_SETS = ("bench/data/safeguarding-blind-3.csv", "bench/data/holdout-2.csv", "bench/data/holdout-3.csv")
+BLIND_SETS = ("bench/data/safeguarding-blind-4.csv", "bench/data/holdout-4.csv")
 
 
 def test_the_shipped_model_is_exactly_what_training_on_the_repository_gives(tmp_path):
