@@ -82,6 +82,45 @@ def _script_pattern(script: str) -> re.Pattern[str]:
     )
 
 
+#: Kinship cues are built from a possessive, an optional "big"/"little" and a kin word, so "میری بڑی بہن X",
+#: "আমার বড় আপু X" and "ਆਪਣੀ ਭੈਣ X" are all cues. Aunts and uncles ("خالہ مریم", "خالي أحمد") are cues alone:
+#: the word after them is a name far more often than anything else.
+_KIN_CUES = {
+    "arabic": (
+        "میرا میری میرے اپنا اپنی اپنے ہمارا ہماری ہمارے",
+        "بڑی بڑے چھوٹی چھوٹے",
+        "دوست بھائی بہن بیٹا بیٹے بیٹی کزن خالہ خالو ماموں ممانی چاچا چاچی چچا پھوپھو پھپھو"
+        " تایا تائی نانا نانی دادا دادی شوہر بیوی سہیلی یار ہمسایہ استاد ٹیچر",
+        "خالہ خالو ماموں ممانی چاچا چاچی چچا پھوپھو پھپھو تایا تائی"
+        " خالي عمي خالتي عمتي اخوي أخوي اختي أختي جدي جدتي ستي استاذي أستاذي مدرستي معلمتي",
+    ),
+    "bengali": (
+        "আমার আমাদের নিজের",
+        "বড় ছোট মেজো",
+        "ভাই বোন আপু আপা দিদি দাদা মামা মামী খালা খালু চাচা চাচী ফুপু নানা নানী দাদু ছেলে মেয়ে বন্ধু বান্ধবী কাজিন",
+        "মামা খালা চাচা চাচী ফুপু",
+    ),
+    "gurmukhi": (
+        "ਮੇਰਾ ਮੇਰੀ ਮੇਰੇ ਆਪਣਾ ਆਪਣੀ ਆਪਣੇ ਸਾਡਾ ਸਾਡੀ ਸਾਡੇ",
+        "ਵੱਡੀ ਵੱਡਾ ਵੱਡੇ ਛੋਟੀ ਛੋਟਾ ਛੋਟੇ",
+        "ਭੈਣ ਭਰਾ ਵੀਰ ਪੁੱਤਰ ਪੁੱਤ ਧੀ ਕੁੜੀ ਮੁੰਡਾ ਦੋਸਤ ਸਹੇਲੀ ਯਾਰ ਕਜ਼ਨ ਚਾਚਾ ਚਾਚੀ ਮਾਮਾ ਮਾਮੀ ਮਾਸੀ ਭੂਆ ਤਾਇਆ ਦਾਦਾ ਦਾਦੀ ਨਾਨਾ ਨਾਨੀ ਪਤੀ ਪਤਨੀ",
+        "ਚਾਚਾ ਚਾਚੀ ਮਾਮਾ ਮਾਮੀ ਮਾਸੀ ਭੂਆ",
+    ),
+}
+
+
+def _kin_cues(script: str) -> str:
+    """Return the generated kinship cues of a script, in the ``word_word`` form of _SCRIPT_CUES."""
+    owners, sizes, kin, alone = (part.split() for part in _KIN_CUES[script])
+    cues = {f"{owner}_{word}" for owner in owners for word in kin}
+    cues |= {f"{owner}_{size}_{word}" for owner in owners for size in sizes for word in kin}
+    return " ".join(sorted(cues | set(alone)))
+
+
+for _script_name in _KIN_CUES:
+    _SCRIPT_CUES[_script_name] += " " + _kin_cues(_script_name)
+
+
 _SCRIPT_PATTERNS = {script: _script_pattern(script) for script in _SCRIPT_CUES}
 
 
