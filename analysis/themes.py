@@ -141,9 +141,14 @@ class ThemeCoder:
             if index is None:
                 continue
             forms = [_variants(word, code) for word in words]
+            last = len(words) - 1
             for position in range(len(words)):
+                following = forms[position + 1] if position < last else ()
                 for theme, term in self._candidates(index, forms[position]):
-                    if len(term.words) == 1 or self._phrase_at(term, forms, position):
+                    if len(term.words) == 1:
+                        spans.append((theme, position, position + 1, term.weak))
+                    # Most phrases fail on their second word: test it here before the full check.
+                    elif (term.prefix[1] or term.words[1] in following) and self._phrase_at(term, forms, position):
                         spans.append((theme, position, position + len(term.words), term.weak))
             if index.substring_pattern is not None:
                 self._substrings(index, normalise(text), found)
