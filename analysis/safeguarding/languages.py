@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -93,25 +94,53 @@ def _key_of(phrase: str) -> str:
     return longest[:3]
 
 
+def _compile_language(entry: dict) -> _Language:
+    """Compile one language's phrase lists: a gate and one pattern per reason."""
+    is_regex = entry.get("kind") == "regex"
+    per_reason = []
+    every = []
+    keys: set[str] = set()
+    for reason, phrases in entry["reasons"].items():
+        sources = [rf"\b(?:{p})" if is_regex else _phrase_source(p) for p in phrases]
+        if not is_regex:
+            keys.update(_key_of(p) for p in phrases)
+        every.extend(sources)
+        per_reason.append((reason, re.compile("|".join(f"(?:{s})" for s in sources))))
+    gate = re.compile("|".join(f"(?:{s})" for s in every)) if is_regex else None
+    return _Language(gate, frozenset(keys), entry.get("spaced", True), tuple(per_reason))
+
+
+class _Languages(Mapping[str, _Language]):
+    """The phrase lists by language, each compiled the first time an answer needs it.
+
+    Compiling all twelve costs about a second and a half; an English-only run never needs any.
+    """
+
+    def __init__(self, entries: dict[str, dict]) -> None:
+        self._entries = entries
+        self._compiled: dict[str, _Language] = {}
+
+    def __getitem__(self, language: str) -> _Language:
+        compiled = self._compiled.get(language)
+        if compiled is None:
+            compiled = self._compiled[language] = _compile_language(self._entries[language])
+        return compiled
+
+    def __contains__(self, language: object) -> bool:
+        return language in self._entries
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._entries)
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+
 @lru_cache(maxsize=1)
-def _language_rules() -> dict[str, _Language]:
-    """Load and compile the phrase lists: per language, a gate and one pattern per reason."""
+def _language_rules() -> _Languages:
+    """Load the phrase lists (data/safeguarding/phrases.json); each language compiles on first use."""
     data = json.loads((_DATA_DIR / "phrases.json").read_text(encoding="utf-8"))
-    compiled: dict[str, _Language] = {}
-    for lang, entry in data["languages"].items():
-        is_regex = entry.get("kind") == "regex"
-        per_reason = []
-        every = []
-        keys: set[str] = set()
-        for reason, phrases in entry["reasons"].items():
-            sources = [rf"\b(?:{p})" if is_regex else _phrase_source(p) for p in phrases]
-            if not is_regex:
-                keys.update(_key_of(p) for p in phrases)
-            every.extend(sources)
-            per_reason.append((reason, re.compile("|".join(f"(?:{s})" for s in sources))))
-        gate = re.compile("|".join(f"(?:{s})" for s in every)) if is_regex else None
-        compiled[lang] = _Language(gate, frozenset(keys), entry.get("spaced", True), tuple(per_reason))
-    return compiled
+    return _Languages(data["languages"])
 
 
 def _gate_open(language: _Language, folded: str) -> bool:
