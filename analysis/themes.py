@@ -46,6 +46,7 @@ class _Index:
     exact: dict[str, list[tuple[str, Term]]] = field(default_factory=lambda: defaultdict(list))
     prefix: dict[str, list[tuple[str, Term]]] = field(default_factory=lambda: defaultdict(list))
     prefix_lengths: set[int] = field(default_factory=set)
+    pairs: dict[tuple[str, ...], list[tuple[str, Term]]] = field(default_factory=lambda: defaultdict(list))
     substrings: list[tuple[str, Term]] = field(default_factory=list)
     substring_pattern: re.Pattern[str] | None = None
     candidates: dict[tuple[str, ...], list[tuple[str, Term]]] = field(default_factory=dict)
@@ -113,6 +114,9 @@ class ThemeCoder:
                     elif term.prefix[0]:
                         index.prefix[term.words[0]].append((theme.id, term))
                         index.prefix_lengths.add(len(term.words[0]))
+                    elif len(term.words) > 1 and not term.prefix[1]:
+                        # Phrases are found by their first two words: "i" alone starts hundreds of them.
+                        index.pairs[term.words[:2]].append((theme.id, term))
                     else:
                         index.exact[term.words[0]].append((theme.id, term))
         for index in self._indexes.values():
@@ -150,6 +154,12 @@ class ThemeCoder:
                     # Most phrases fail on their second word: test it here before the full check.
                     elif (term.prefix[1] or term.words[1] in following) and self._phrase_at(term, forms, position):
                         spans.append((theme, position, position + len(term.words), term.weak))
+                if following and index.pairs:
+                    for first in forms[position]:
+                        for second in following:
+                            for theme, term in index.pairs.get((first, second), ()):
+                                if len(term.words) == 2 or self._phrase_at(term, forms, position):
+                                    spans.append((theme, position, position + len(term.words), term.weak))
             if index.substring_pattern is not None:
                 self._substrings(index, normalise(text), found)
         for theme, start, end, weak in _outermost(spans):
