@@ -4,9 +4,9 @@ Run ``python -m analysis.safeguarding.train`` after changing the training files;
 ``analysis/data/safeguarding/model.json``. Needs scikit-learn (``pip install -e ".[train]"``), which the
 shipped model does not: scoring is a plain sum in :mod:`analysis.safeguarding.model`.
 
-Never train on a file that is used to measure the engine (bench/data/safeguarding-blind-4.csv,
-bench/data/holdout-4.csv): a model measured on its own training answers overstates itself. A blind set
-joins the training files once it has been measured and its misses read.
+Never train on a file that is still used to measure the engine: a model measured on its own training
+answers overstates itself. A blind set joins the training files once it has been measured and its misses
+read; bench/README.md lists which sets are still blind (at the end of 2026-11-26: none).
 """
 
 from __future__ import annotations
@@ -30,11 +30,14 @@ TRAINING_SETS = (
     "bench/data/holdout-2.csv",
     "bench/data/holdout-3.csv",
     "bench/data/safeguarding-blind-3.csv",
+    "bench/data/safeguarding-blind-4.csv",
+    "bench/data/holdout-4.csv",
 )
 
-#: Probability at or above which an answer the rules leave alone is flagged. Chosen on answers at a realistic
-#: rate of disclosures (holdout-2, dev): lower costs too much precision, higher misses disclosures.
-THRESHOLD = 0.7
+#: Probability at or above which an answer the rules leave alone is flagged. Chosen by leaving each
+#: realistic-rate set out of training in turn (bench/cv_safeguarding.py): at 0.65 the rules and the model
+#: found 135 of 136 disclosures at precision 0.74; 0.6 gave 136 at 0.70, 0.7 gave 134 at 0.77.
+THRESHOLD = 0.65
 
 #: Regularisation: the inverse strength of scikit-learn's L2 penalty.
 C = 4.0

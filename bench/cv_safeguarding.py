@@ -1,0 +1,70 @@
+"""Choose the safeguarding word model's threshold by leaving each realistic-rate set out in turn.
+
+    .venv/bin/python bench/cv_safeguarding.py [--c 4.0]
+
+For each held-out file (answers at the rate real consultations have disclosures), the model is trained on
+every other training file, and each held-out answer is flagged when the rules flag it or the model's
+probability reaches the threshold. Prints recall and precision per threshold, and the rules alone. The
+rules have been tuned on these files, so their own figures here are optimistic; the model's are not.
+Needs scikit-learn (pip install -e ".[train]").
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import analysis.safeguarding as safeguarding  # noqa: E402
+from analysis.safeguarding import model as word_model  # noqa: E402
+from analysis.safeguarding import train  # noqa: E402
+
+HELD_OUT = (
+    "bench/data/holdout.csv",
+    "bench/data/holdout-2.csv",
+    "bench/data/holdout-3.csv",
+    "bench/data/holdout-4.csv",
+    "bench/data/safeguarding-blind-3.csv",
+    "bench/data/safeguarding-blind-4.csv",
+)
+THRESHOLDS = (0.5, 0.6, 0.65, 0.7, 0.75, 0.8)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--c", type=float, default=train.C, help="inverse L2 strength (default: train.C)")
+    args = parser.parse_args()
+    train.C = args.c
+    # The rules alone: the shipped model has been trained on these very files.
+    safeguarding.load_model = lambda: None
+    outcomes = []  # (rules flagged, model probability, gold)
+    for held in HELD_OUT:
+        texts, labels = train.read_sets(tuple(path for path in train.TRAINING_SETS if path != held))
+        fitted = train.fit(texts, labels)
+        model = word_model.Model(
+            weights={feature: (values[0], values[1]) for feature, values in fitted["features"].items()},
+            intercept=fitted["intercept"],
+            threshold=1.1,
+            explains=frozenset(),
+        )
+        with (ROOT / held).open(encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                flagged = safeguarding.flag(row["text"], row.get("language") or "en").flagged
+                outcomes.append((flagged, model.probability(row["text"]), row["safeguarding"] == "1"))
+    print(f"{len(outcomes)} answers, {sum(gold for *_, gold in outcomes)} disclosures, C={args.c}")
+    for threshold in (None, *THRESHOLDS):
+        caught = [rules or (threshold is not None and p >= threshold) for rules, p, _ in outcomes]
+        tp = sum(c and g for c, (*_, g) in zip(caught, outcomes, strict=True))
+        fn = sum(not c and g for c, (*_, g) in zip(caught, outcomes, strict=True))
+        fp = sum(c and not g for c, (*_, g) in zip(caught, outcomes, strict=True))
+        name = "rules alone" if threshold is None else f"rules or p >= {threshold}"
+        recall, precision = tp / (tp + fn), tp / max(1, tp + fp)
+        print(f"{name:20s} recall {recall:.3f}  precision {precision:.3f}  (tp {tp} fn {fn} fp {fp})")
+
+
+if __name__ == "__main__":
+    main()
