@@ -13,6 +13,7 @@ from analysis.language import detect
 from analysis.redact import PLACEHOLDERS, redact
 from analysis.safeguarding import flag
 from analysis.sentiment import sentiment
+from analysis.sentiment.model import load as load_sentiment_model
 from analysis.text import clean, is_empty
 from analysis.themes import ThemeCoder, ThemeHit
 
@@ -104,7 +105,7 @@ class Analyser:
         # A disclosure a rule recognised is a bad situation, however calmly it is told ("mum hasn't been back
         # since Thursday, I'm looking after my sister"). The word model's guesses do not decide the mood.
         disclosed = concern.flagged and concern.reasons != ("possible_disclosure",)
-        mood = "negative" if disclosed else sentiment(text, language).label
+        mood = "negative" if disclosed else self._mood(text, language)
         needs_human = language not in ("und", *self.codebook.languages)
         return CodedAnswer(
             answer_id,
@@ -117,6 +118,13 @@ class Analyser:
             redaction.text,
             needs_human,
         )
+
+    @staticmethod
+    def _mood(text: str, language: str) -> str:
+        """Return the sentiment label: the rules' reading, refined by the learnt model where it is shipped."""
+        reading = sentiment(text, language)
+        model = load_sentiment_model()
+        return reading.label if model is None else model.label(text, reading.score, reading.label)
 
     def code_all(self, answers: Iterable[tuple[str, str, str | None]]) -> Iterator[CodedAnswer]:
         """Code ``(id, text, language hint)`` triples in order."""

@@ -21,6 +21,7 @@ from functools import lru_cache
 
 from analysis.safeguarding.rules import _DATA_DIR
 from analysis.text import tokens
+from analysis.wordmodel import features as features
 
 MODEL_PATH = _DATA_DIR / "model.json"
 
@@ -29,12 +30,6 @@ MIN_WORDS = 4
 
 #: Fewer known features than this and the model abstains ("Mama kupuje mi prezenty": only "mama", "mi" known).
 MIN_KNOWN = 5
-
-
-def features(text: str) -> list[str]:
-    """Return the model's features of an answer: its lower-case words and each pair of neighbouring words."""
-    words = tokens(text)
-    return words + [f"{a} {b}" for a, b in itertools.pairwise(words)]
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,94 @@
+"""Learn the sentiment model from the coded CSV files in the repository.
+
+Run ``python -m analysis.sentiment.train`` after changing the training files; it rewrites
+``analysis/data/sentiment/model.json``. Needs scikit-learn (``pip install -e ".[train]"``); scoring does not.
+A coded set joins the training files only after it has been measured (bench/README.md).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+from pathlib import Path
+
+from analysis.sentiment import sentiment
+from analysis.sentiment.model import LABELS, MODEL_PATH, rule_features
+from analysis.wordmodel import features
+
+ROOT = Path(__file__).resolve().parents[2]
+
+#: Coded files (columns text, language, sentiment) the model learns from, relative to the repository.
+TRAINING_SETS = (
+    "bench/data/holdout.csv",
+    "bench/data/holdout-2.csv",
+    "bench/data/holdout-3.csv",
+    "bench/data/holdout-4.csv",
+)
+
+#: Regularisation (inverse L2 strength) and how much the rules' four features weigh beside the words;
+#: chosen by leaving each coded set out in turn (bench/cv_sentiment.py).
+C = 20.0
+RULE_SCALE = 3.0
+
+
+def read_sets(paths: tuple[str, ...] = TRAINING_SETS) -> tuple[list[str], list[str], list[str]]:
+    """Read texts, languages and sentiment labels, naming the file and row of a bad label."""
+    texts, languages, labels = [], [], []
+    for relative in paths:
+        with (ROOT / relative).open(encoding="utf-8", newline="") as handle:
+            for row_number, row in enumerate(csv.DictReader(handle), start=2):
+                label = (row.get("sentiment") or "").strip()
+                if label not in LABELS:
+                    raise ValueError(
+                        f"{relative}:{row_number}: sentiment must be one of {', '.join(LABELS)}, not {label!r}"
+                    )
+                texts.append(row["text"])
+                languages.append(row.get("language") or "en")
+                labels.append(label)
+    return texts, languages, labels
+
+
+def fit(texts: list[str], languages: list[str], labels: list[str]) -> dict:
+    """Fit tf-idf weights and a multinomial logistic regression; return the model as a JSON-ready dict."""
+    import numpy as np
+    import scipy.sparse as sparse
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    vectoriser = TfidfVectorizer(analyzer=features, sublinear_tf=True, min_df=2)
+    words = vectoriser.fit_transform(texts)
+    readings = [sentiment(text, language) for text, language in zip(texts, languages, strict=True)]
+    rules = np.array([rule_features(r.score, r.label) for r in readings]) * RULE_SCALE
+    matrix = sparse.hstack([words, sparse.csr_matrix(rules)]).tocsr()
+    classifier = LogisticRegression(C=C, class_weight="balanced", max_iter=10000).fit(matrix, labels)
+    assert tuple(classifier.classes_) == LABELS
+    width = len(vectoriser.vocabulary_)
+    coefficients = classifier.coef_.T  # one row per feature, one column per label
+    return {
+        "about": "Sentiment model; written by python -m analysis.sentiment.train. Do not edit.",
+        "trained_on": {"files": list(TRAINING_SETS), "answers": len(texts)},
+        "features": {
+            feature: [round(float(vectoriser.idf_[index]), 6), *(round(float(c), 6) for c in coefficients[index])]
+            for feature, index in sorted(vectoriser.vocabulary_.items())
+        },
+        "rule_coef": [[round(float(c), 6) for c in coefficients[width + j]] for j in range(rules.shape[1])],
+        "rule_scale": RULE_SCALE,
+        "intercept": [round(float(c), 6) for c in classifier.intercept_],
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Train on TRAINING_SETS and write the model file."""
+    parser = argparse.ArgumentParser(prog="python -m analysis.sentiment.train", description=__doc__)
+    parser.add_argument("-o", "--output", type=Path, default=MODEL_PATH, help="where to write the model")
+    args = parser.parse_args(argv)
+    texts, languages, labels = read_sets()
+    model = fit(texts, languages, labels)
+    args.output.write_text(json.dumps(model, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
+    print(f"{args.output}: {len(model['features'])} features from {len(texts)} answers")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,72 @@
+"""The learnt sentiment model stacked on the rules."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from analysis.pipeline import Analyser
+from analysis.sentiment import model, sentiment, train
+from analysis.wordmodel import features
+
+
+def test_the_shipped_model_is_exactly_what_training_on_the_repository_gives(tmp_path):
+    pytest.importorskip("sklearn")
+    output = tmp_path / "model.json"
+    assert train.main(["-o", str(output)]) == 0
+    assert json.loads(output.read_text(encoding="utf-8")) == json.loads(model.MODEL_PATH.read_text(encoding="utf-8"))
+
+
+def test_labels_are_the_classes_scikit_learn_predicts():
+    pytest.importorskip("sklearn")
+    import numpy as np
+    import scipy.sparse as sparse
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    texts, languages, labels = train.read_sets()
+    vectoriser = TfidfVectorizer(analyzer=features, sublinear_tf=True, min_df=2)
+
+    def stack(batch, langs):
+        readings = [sentiment(t, lang) for t, lang in zip(batch, langs, strict=True)]
+        rules = np.array([model.rule_features(r.score, r.label) for r in readings]) * train.RULE_SCALE
+        return sparse.hstack([vectoriser.transform(batch), sparse.csr_matrix(rules)]).tocsr()
+
+    vectoriser.fit(texts)
+    classifier = LogisticRegression(C=train.C, class_weight="balanced", max_iter=10000)
+    classifier.fit(stack(texts, languages), labels)
+    samples = [
+        "the youth worker at the centre sorted my college application out, couldn't have done it without her",
+        "they closed the library and the youth club in the same year and nobody asked us",
+        "the bus comes every twenty minutes and the stop has a shelter now",
+    ]
+    expected = classifier.predict(stack(samples, ["en"] * len(samples)))
+    shipped = model.load()
+    for text, label in zip(samples, expected, strict=True):
+        reading = sentiment(text, "en")
+        assert shipped.label(text, reading.score, reading.label) == label, text
+
+
+@pytest.mark.parametrize("text", ["nothing", "dunno tbh", "yeah mostly", "feds"])
+def test_answers_under_four_words_keep_the_rules_reading(text):
+    reading = sentiment(text, "en")
+    assert model.load().label(text, reading.score, reading.label) == reading.label
+
+
+def test_a_missing_model_file_leaves_the_rules_deciding(monkeypatch, tmp_path):
+    monkeypatch.setattr(model, "MODEL_PATH", tmp_path / "absent.json")
+    model.load.cache_clear()
+    try:
+        assert model.load() is None
+        text = "they closed the library and the youth club in the same year and nobody asked us"
+        assert Analyser().code(text).sentiment == sentiment(text, "en").label
+    finally:
+        model.load.cache_clear()
+
+
+def test_a_bad_label_in_a_training_file_names_the_file_and_row(monkeypatch, tmp_path):
+    (tmp_path / "bad.csv").write_text("text,language,sentiment\nfine,en,neutral\noops,en,meh\n", encoding="utf-8")
+    monkeypatch.setattr(train, "ROOT", tmp_path)
+    with pytest.raises(ValueError, match=r"bad.csv:3: sentiment must be one of negative, neutral, positive, not 'meh'"):
+        train.read_sets(("bad.csv",))
