@@ -28,8 +28,10 @@ HELD_OUT = (
     "bench/data/holdout-2.csv",
     "bench/data/holdout-3.csv",
     "bench/data/holdout-4.csv",
+    "bench/data/holdout-5.csv",
     "bench/data/safeguarding-blind-3.csv",
     "bench/data/safeguarding-blind-4.csv",
+    "bench/data/safeguarding-blind-5.csv",
 )
 THRESHOLDS = (0.5, 0.6, 0.65, 0.7, 0.75, 0.8)
 

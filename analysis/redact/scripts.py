@@ -137,6 +137,17 @@ _NOT_BEFORE_HONORIFIC = _wordset(
 )
 
 
+#: A name signing the answer off after a dash ("... تماس بگیرید: 0770... - مریم"): one or two words, then the end.
+_SIGN_OFF_PATTERNS = {
+    script: re.compile(rf"[-–—]\s*(?P<n>{word}{{2,}})(?:\s+(?P<s>{word}{{2,}}))?\s*[.!؟।]*\s*$")
+    for script, word in _SCRIPT_WORD.items()
+}
+
+
+#: Words that end an answer after a dash and are no name ("- شکریہ", "- ধন্যবাদ").
+_THANKS = _wordset("شکریہ شكرا شكراً ممنون مرسی سپاس متشکرم والسلام خداحافظ ধন্যবাদ ਧੰਨਵਾਦ ਸ਼ੁਕਰੀਆ धन्यवाद शुक्रिया")
+
+
 _POST_PATTERNS = {
     script: re.compile(
         rf"(?<!{_SCRIPT_WORD[script]})(?P<n>{_SCRIPT_WORD[script]}{{2,}})\s+(?:{'|'.join(words.split())})(?!{_SCRIPT_WORD[script]})"
@@ -178,6 +189,11 @@ def _script_names(text: str) -> list[tuple[int, int]]:
                 continue
             end = match.end("s") if match.group("s") and match.group("s") not in _SCRIPT_STOP else match.end("n")
             spans.append((match.start("n"), end))
+    for script, pattern in _SIGN_OFF_PATTERNS.items():
+        if _SCRIPT_DETECT[script].search(text):
+            for match in pattern.finditer(text):
+                if match.group("n") not in _SCRIPT_STOP and match.group("n") not in _THANKS:
+                    spans.append((match.start("n"), match.end("s") if match.group("s") else match.end("n")))
     for script, pattern in _POST_PATTERNS.items():
         if not _SCRIPT_DETECT[script].search(text):
             continue

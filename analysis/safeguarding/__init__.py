@@ -79,6 +79,10 @@ def _evidence(original: str, normalised: str, folded: str, start: int, end: int)
     return found.group() if found else words
 
 
+#: Reasons a laugh in the answer cancels when they come from a phrase list (threats and beatings said in jest).
+_THREAT_REASONS = frozenset({"danger_now", "intent_to_harm_others", "violence_to_writer", "abuse_at_home"})
+
+
 def _span(normalised: str, feature: str) -> tuple[int, int]:
     """Return where a model feature (a lower-case word or word pair) sits in the normalised answer."""
     found = re.search(r"(?<!\w)" + r"\s+".join(map(re.escape, feature.split())) + r"(?!\w)", normalised.lower())
@@ -240,7 +244,9 @@ def _flag(text: object, language: str = "en", *, prefilter: bool = True) -> Flag
             continue
         for reason, pattern in compiled.reasons:
             match = pattern.search(folded)
-            if match and not (reason == "danger_now" and _JOKING.search(folded)):
+            # Phrase lists have no idiom checks: a threat that comes with a laugh ("mummy ne mainu maar dena
+            # 😂") is the family joke, as in English; disclosures of other kinds stand whatever the tone.
+            if match and not (reason in _THREAT_REASONS and _JOKING.search(folded)):
                 hits.append((REASONS.index(reason), reason, *match.span()))
 
     if not hits:

@@ -72,7 +72,7 @@ _PAST_VERB = re.compile(r"\b(?:was|were|had|did|used|got)\b")
 
 _RESOLVED = re.compile(
     r"\b(?:stopped|quit|(?:not|don'?t|doesn'?t|never|no)\s+(?:\w+\s+)?(?:any\s?more|no\s+more)|no\s+longer|"
-    r"gave\s+(?:it\s+|that\s+)?up|got\s+rid|(?:better|sorted|fine|ok|okay|good|safe|alright)\s+now|calmed\s+down|"
+    r"gave\s+(?:it\s+|that\s+)?up|got\s+rid|(?:been|stayed|kept)\s+(?:clear|clean)\s+(?:for|since)|(?:better|sorted|fine|ok|okay|good|safe|alright)\s+now|calmed\s+down|"
     r"better\s+place|talked\s+me\s+(?:round|out\s+of)|got\s+help|counselling|therapy|moved\s+out|"
     r"left\s+(?:us|home|years)|"
     r"(?:he'?s|she'?s|they'?re)\s+(?:gone|in\s+prison|inside)|in\s+prison\s+now|over\s+it|handed\s+it\s+in|"

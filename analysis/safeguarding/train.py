@@ -32,6 +32,8 @@ TRAINING_SETS = (
     "bench/data/safeguarding-blind-3.csv",
     "bench/data/safeguarding-blind-4.csv",
     "bench/data/holdout-4.csv",
+    "bench/data/holdout-5.csv",
+    "bench/data/safeguarding-blind-5.csv",
 )
 
 #: Probability at or above which an answer the rules leave alone is flagged. Chosen by leaving each

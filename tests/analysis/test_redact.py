@@ -73,6 +73,7 @@ REDACTED = [
     ("আমি আমার বড় আপু সুমাইয়াকে বলি", [("NAME", "সুমাইয়াকে")], "আমি আমার বড় আপু [NAME] বলি"),
     ("أكلم خالي أحمد", [("NAME", "أحمد")], "أكلم خالي [NAME]"),
     ("ਮੈਂ ਆਪਣੀ ਭੈਣ ਹਰਪ੍ਰੀਤ ਕੋਲ ਜਾਂਦਾ ਹਾਂ", [("NAME", "ਹਰਪ੍ਰੀਤ")], "ਮੈਂ ਆਪਣੀ ਭੈਣ [NAME] ਕੋਲ ਜਾਂਦਾ ਹਾਂ"),
+    ("لطفاً با من تماس بگیرید - مریم", [("NAME", "مریم")], "لطفاً با من تماس بگیرید - [NAME]"),
     # A name that signs the answer off
     ("ring me on 07700 900123. Bernadette", [("PHONE", "07700 900123"), ("NAME", "Bernadette")], None),
     ("more for the kids please. Thanks, Oluwaseun x", [("NAME", "Oluwaseun")], None),
@@ -179,6 +180,7 @@ KEPT = [
     "میری بہن سکول میں ڈرتی ہے",
     "ਮੇਰਾ ਭਰਾ ਸਕੂਲ ਜਾਂਦਾ ਹੈ",
     "Nothing else to say. Peace",
+    "ہمیں مزید لائٹس چاہییں - شکریہ",
     "more stuff to do. Cheers",
     "",
 ]
