@@ -19,12 +19,32 @@ def features(text: str) -> list[str]:
     return words + [f"{a} {b}" for a, b in itertools.pairwise(words)]
 
 
-def tfidf(text: str, idf: Mapping[str, float]) -> dict[str, float]:
-    """Return the l2-normalised tf-idf weights of the answer's features the model knows (empty if none)."""
+def known_counts(words: list[str], known: Mapping[str, object], pair_starts: frozenset[str]) -> dict[str, int]:
+    """Count the answer's words and word pairs that ``known`` holds.
+
+    ``pair_starts`` (the first words of the known pairs) spares building a pair string for most words:
+    scoring every answer is the hot path.
+    """
     counts: dict[str, int] = {}
-    for feature in features(text):
-        if feature in idf:
-            counts[feature] = counts.get(feature, 0) + 1
+    for word in words:
+        if word in known:
+            counts[word] = counts.get(word, 0) + 1
+    for first, second in itertools.pairwise(words):
+        if first in pair_starts:
+            pair = f"{first} {second}"
+            if pair in known:
+                counts[pair] = counts.get(pair, 0) + 1
+    return counts
+
+
+def pair_starts(known: Mapping[str, object]) -> frozenset[str]:
+    """Return the first words of the word pairs among ``known`` features."""
+    return frozenset(feature.split(" ", 1)[0] for feature in known if " " in feature)
+
+
+def tfidf(text: str, idf: Mapping[str, float], starts: frozenset[str] | None = None) -> dict[str, float]:
+    """Return the l2-normalised tf-idf weights of the answer's features the model knows (empty if none)."""
+    counts = known_counts(tokens(text), idf, pair_starts(idf) if starts is None else starts)
     weights = {feature: (1 + math.log(n)) * idf[feature] for feature, n in counts.items()}
     norm = math.sqrt(sum(w * w for w in weights.values()))
     return {feature: w / norm for feature, w in weights.items()} if norm else {}

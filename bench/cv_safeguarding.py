@@ -22,6 +22,7 @@ sys.path.insert(0, str(ROOT))
 import analysis.safeguarding as safeguarding  # noqa: E402
 from analysis.safeguarding import model as word_model  # noqa: E402
 from analysis.safeguarding import train  # noqa: E402
+from analysis.wordmodel import pair_starts  # noqa: E402
 
 HELD_OUT = (
     "bench/data/holdout.csv",
@@ -52,6 +53,7 @@ def main() -> None:
             intercept=fitted["intercept"],
             threshold=1.1,
             explains=frozenset(),
+            pair_starts=pair_starts(fitted["features"]),
         )
         with (ROOT / held).open(encoding="utf-8", newline="") as handle:
             for row in csv.DictReader(handle):

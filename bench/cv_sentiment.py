@@ -24,6 +24,7 @@ from analysis.metrics import macro_f1  # noqa: E402
 from analysis.sentiment import model as sentiment_model  # noqa: E402
 from analysis.sentiment import sentiment, train  # noqa: E402
 from analysis.text import tokens  # noqa: E402
+from analysis.wordmodel import pair_starts  # noqa: E402
 
 DEV = ROOT.parent / "shared" / "data" / "dev-responses.csv"
 
@@ -54,6 +55,7 @@ def main() -> None:
             rule_coef=tuple(tuple(row) for row in fitted["rule_coef"]),
             rule_scale=fitted["rule_scale"],
             intercept=tuple(fitted["intercept"]),
+            pair_starts=pair_starts(fitted["features"]),
         )
         gold, labelled = [], {way: [] for way in ways}
         for row in rows:

@@ -13,7 +13,6 @@ CSV files in the repository; scoring needs no library beyond the standard one: a
 
 from __future__ import annotations
 
-import itertools
 import json
 import math
 from dataclasses import dataclass
@@ -22,6 +21,7 @@ from functools import lru_cache
 from analysis.safeguarding.rules import _DATA_DIR
 from analysis.text import tokens
 from analysis.wordmodel import features as features
+from analysis.wordmodel import known_counts, pair_starts
 
 MODEL_PATH = _DATA_DIR / "model.json"
 
@@ -40,6 +40,7 @@ class Model:
     intercept: float
     threshold: float
     explains: frozenset[str]  # features worth quoting as evidence (not stop words alone)
+    pair_starts: frozenset[str]  # first words of the known word pairs
 
     def _parts(self, text: str) -> dict[str, float] | None:
         """Return each known feature's share of the score, or None when the model abstains.
@@ -51,14 +52,7 @@ class Model:
         if len(words) < MIN_WORDS:
             return None
         weights = self.weights
-        counts: dict[str, int] = {}
-        for word in words:
-            if word in weights:
-                counts[word] = counts.get(word, 0) + 1
-        for first, second in itertools.pairwise(words):
-            pair = f"{first} {second}"
-            if pair in weights:
-                counts[pair] = counts.get(pair, 0) + 1
+        counts = known_counts(words, weights, self.pair_starts)
         if len(counts) < MIN_KNOWN:
             return None  # mostly words the model never saw: its few known words would weigh far too much
         tfidf = {
@@ -92,4 +86,5 @@ def load() -> Model | None:
         intercept=data["intercept"],
         threshold=data["threshold"],
         explains=frozenset(feature for feature, values in vocabulary.items() if len(values) == 2),
+        pair_starts=pair_starts(vocabulary),
     )

@@ -21,7 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from analysis.text import tokens
-from analysis.wordmodel import tfidf
+from analysis.wordmodel import pair_starts, tfidf
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "data" / "sentiment" / "model.json"
 
@@ -45,6 +45,7 @@ class SentimentModel:
     rule_coef: tuple[tuple[float, float, float], ...]  # per rule feature, one coefficient per label
     rule_scale: float
     intercept: tuple[float, float, float]
+    pair_starts: frozenset[str]  # first words of the known word pairs
 
     def label(self, text: str, score: float, rules_label: str) -> str:
         """Return the label for ``text``, given the rules' score and label for it."""
@@ -57,7 +58,7 @@ class SentimentModel:
     def predict(self, text: str, score: float, rules_label: str) -> str:
         """Return the model's own label for ``text`` (what scikit-learn would predict), ungated."""
         z = list(self.intercept)
-        for feature, weight in tfidf(text, self.idf).items():
+        for feature, weight in tfidf(text, self.idf, self.pair_starts).items():
             for k, c in enumerate(self.coef[feature]):
                 z[k] += weight * c
         for value, coefs in zip(rule_features(score, rules_label), self.rule_coef, strict=True):
@@ -78,4 +79,5 @@ def load() -> SentimentModel | None:
         rule_coef=tuple(tuple(row) for row in data["rule_coef"]),
         rule_scale=data["rule_scale"],
         intercept=tuple(data["intercept"]),
+        pair_starts=pair_starts(data["features"]),
     )
