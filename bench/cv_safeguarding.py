@@ -44,7 +44,7 @@ def main() -> None:
     train.C = args.c
     # The rules alone: the shipped model has been trained on these very files.
     safeguarding.load_model = lambda: None
-    outcomes = []  # (rules flagged, model probability, gold)
+    outcomes = []  # (rules flagged, model probability, gold, English)
     for held in HELD_OUT:
         texts, labels = train.read_sets(tuple(path for path in train.TRAINING_SETS if path != held))
         fitted = train.fit(texts, labels)
@@ -58,16 +58,20 @@ def main() -> None:
         with (ROOT / held).open(encoding="utf-8", newline="") as handle:
             for row in csv.DictReader(handle):
                 flagged = safeguarding.flag(row["text"], row.get("language") or "en").flagged
-                outcomes.append((flagged, model.probability(row["text"]), row["safeguarding"] == "1"))
-    print(f"{len(outcomes)} answers, {sum(gold for *_, gold in outcomes)} disclosures, C={args.c}")
-    for threshold in (None, *THRESHOLDS):
-        caught = [rules or (threshold is not None and p >= threshold) for rules, p, _ in outcomes]
-        tp = sum(c and g for c, (*_, g) in zip(caught, outcomes, strict=True))
-        fn = sum(not c and g for c, (*_, g) in zip(caught, outcomes, strict=True))
-        fp = sum(c and not g for c, (*_, g) in zip(caught, outcomes, strict=True))
-        name = "rules alone" if threshold is None else f"rules or p >= {threshold}"
-        recall, precision = tp / (tp + fn), tp / max(1, tp + fp)
-        print(f"{name:20s} recall {recall:.3f}  precision {precision:.3f}  (tp {tp} fn {fn} fp {fp})")
+                english = (row.get("language") or "en") == "en"
+                outcomes.append((flagged, model.probability(row["text"]), row["safeguarding"] == "1", english))
+    print(f"{len(outcomes)} answers, {sum(o[2] for o in outcomes)} disclosures, C={args.c}")
+    for part, keep in (("all", lambda o: True), ("English", lambda o: o[3]), ("other languages", lambda o: not o[3])):
+        print(part)
+        chosen = [o for o in outcomes if keep(o)]
+        for threshold in (None, *THRESHOLDS):
+            caught = [rules or (threshold is not None and p >= threshold) for rules, p, *_ in chosen]
+            tp = sum(c and o[2] for c, o in zip(caught, chosen, strict=True))
+            fn = sum(not c and o[2] for c, o in zip(caught, chosen, strict=True))
+            fp = sum(c and not o[2] for c, o in zip(caught, chosen, strict=True))
+            name = "rules alone" if threshold is None else f"rules or p >= {threshold}"
+            recall, precision = tp / max(1, tp + fn), tp / max(1, tp + fp)
+            print(f"  {name:20s} recall {recall:.3f}  precision {precision:.3f}  (tp {tp} fn {fn} fp {fp})")
 
 
 if __name__ == "__main__":
