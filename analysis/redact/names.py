@@ -41,6 +41,7 @@ from analysis.redact.scripts import _NON_LATIN, _script_names
 
 #: What may follow a signed-off name ("Bernadette x", "Sam thanks") and what may come before it ("Thanks, Sam").
 _SIGN_OFF_TAIL = frozenset({"x", "xx", "xxx", "thanks", "thx", "ty"})
+_CONTACT_WORDS = frozenset({"ring", "call", "text", "message", "msg", "email", "contact", "whatsapp", "dm"})
 _SIGN_OFF_BEFORE = frozenset({"thanks", "cheers", "regards", "love", "from", "sincerely", "thankyou", "ta"})
 
 
@@ -182,6 +183,8 @@ class _Names(_Answer):
             elif tok.cap and not tok.sentence_start:
                 if self.known(tok):
                     decided = not (tok.place or tok.low in self.places) and not self.blocked(tok)
+                elif self._sign_off(i) and not (tok.place or tok.low in self.places):
+                    decided = True  # "ring me on [PHONE], Daz"
                 else:
                     decided = (
                         self.candidate(tok, 0)
@@ -232,7 +235,11 @@ class _Names(_Answer):
         """Say whether word ``i`` signs the answer off: the last word, alone after a full stop or a greeting."""
         rest = self.lows[i + 1 :]
         if not rest or all(low in _SIGN_OFF_TAIL for low in rest):
-            return i > 0 and (self._breaks(i) or self.lows[i - 1] in _SIGN_OFF_BEFORE)
+            if i > 0 and (self._breaks(i) or self.lows[i - 1] in _SIGN_OFF_BEFORE):
+                return True
+            # "... ring me on 07700 900123, Daz": after a comma, in an answer that asks to be contacted.
+            gap = self.text[self.matches[i - 1].end() : self.matches[i].start()] if i > 0 else ""
+            return "," in gap and not _CONTACT_WORDS.isdisjoint(self.lows)
         return False
 
     def _nickname(self, i: int, strength: int) -> bool:

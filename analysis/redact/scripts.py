@@ -117,6 +117,11 @@ def _kin_cues(script: str) -> str:
     return " ".join(sorted(cues | set(alone)))
 
 
+#: Every kin word of the cue lists: "ਮਾਂ ਤੇ ਮੈਂ" (mum and I) names nobody.
+_KIN_WORDS = frozenset(
+    word for owners_sizes_kin in _KIN_CUES.values() for part in owners_sizes_kin[2:] for word in part.split()
+) | _wordset("ਮਾਂ ਮੰਮੀ ਪਾਪਾ ਡੈਡੀ امی ابو ماں باپ أمي ابي مامان بابا মা বাবা আম্মু আব্বু")
+
 for _script_name in _KIN_CUES:
     _SCRIPT_CUES[_script_name] += " " + _kin_cues(_script_name)
 
@@ -125,7 +130,7 @@ _SCRIPT_PATTERNS = {script: _script_pattern(script) for script in _SCRIPT_CUES}
 
 
 #: Honorifics that follow a name ("نسرین باجی", "রুমানা আপা"): the word before them is the name.
-_POST_HONORIFICS = {"arabic": "باجی آپی صاحب صاحبہ", "bengali": "আপা আপু দিদি দাদা ভাইয়া"}
+_POST_HONORIFICS = {"arabic": "باجی آپی صاحب صاحبہ خانم خانوم", "bengali": "আপা আপু দিদি দাদা ভাইয়া"}
 
 
 #: Words that come before those honorifics and are no name (kin, age, "my", "imam").
@@ -146,6 +151,21 @@ _SIGN_OFF_PATTERNS = {
 
 #: Words that end an answer after a dash and are no name ("- شکریہ", "- ধন্যবাদ").
 _THANKS = _wordset("شکریہ شكرا شكراً ممنون مرسی سپاس متشکرم والسلام خداحافظ ধন্যবাদ ਧੰਨਵਾਦ ਸ਼ੁਕਰੀਆ धन्यवाद शुक्रिया")
+
+
+#: "X and I" ("ਹਰਪ੍ਰੀਤ ਤੇ ਮੈਂ", "علی اور میں", "রিয়া আর আমি"): a companion named before the writer.
+_AND_I = {
+    "arabic": "(?:اور|و|وأنا|وانا)\\s+(?:میں|من)|وأنا|وانا",
+    "bengali": "(?:আর|এবং|ও)\\s+আমি",
+    "gurmukhi": "(?:ਤੇ|ਅਤੇ)\\s+ਮੈਂ",
+    "devanagari": "(?:और)\\s+मैं",
+}
+_AND_I_PATTERNS = {
+    script: re.compile(
+        rf"(?<!{_SCRIPT_WORD[script]})(?P<n>{_SCRIPT_WORD[script]}{{2,}})\s+(?:{joint})(?!{_SCRIPT_WORD[script]})"
+    )
+    for script, joint in _AND_I.items()
+}
 
 
 _POST_PATTERNS = {
@@ -194,6 +214,12 @@ def _script_names(text: str) -> list[tuple[int, int]]:
             for match in pattern.finditer(text):
                 if match.group("n") not in _SCRIPT_STOP and match.group("n") not in _THANKS:
                     spans.append((match.start("n"), match.end("s") if match.group("s") else match.end("n")))
+    for script, pattern in _AND_I_PATTERNS.items():
+        if _SCRIPT_DETECT[script].search(text):
+            for match in pattern.finditer(text):
+                name = match.group("n")
+                if name not in _SCRIPT_STOP and name not in _NOT_BEFORE_HONORIFIC and name not in _KIN_WORDS:
+                    spans.append(match.span("n"))
     for script, pattern in _POST_PATTERNS.items():
         if not _SCRIPT_DETECT[script].search(text):
             continue

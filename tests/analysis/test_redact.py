@@ -74,6 +74,9 @@ REDACTED = [
     ("أكلم خالي أحمد", [("NAME", "أحمد")], "أكلم خالي [NAME]"),
     ("ਮੈਂ ਆਪਣੀ ਭੈਣ ਹਰਪ੍ਰੀਤ ਕੋਲ ਜਾਂਦਾ ਹਾਂ", [("NAME", "ਹਰਪ੍ਰੀਤ")], "ਮੈਂ ਆਪਣੀ ਭੈਣ [NAME] ਕੋਲ ਜਾਂਦਾ ਹਾਂ"),
     ("لطفاً با من تماس بگیرید - مریم", [("NAME", "مریم")], "لطفاً با من تماس بگیرید - [NAME]"),
+    ("ਹਰਪ੍ਰੀਤ ਤੇ ਮੈਂ ਹਰ ਰੋਜ਼ ਸਕੂਲ ਜਾਂਦੇ ਹਾਂ", [("NAME", "ਹਰਪ੍ਰੀਤ")], "[NAME] ਤੇ ਮੈਂ ਹਰ ਰੋਜ਼ ਸਕੂਲ ਜਾਂਦੇ ਹਾਂ"),
+    ("مریم خانم خیلی کمک کرد", [("NAME", "مریم")], "[NAME] خانم خیلی کمک کرد"),
+    ("help with the litter pick? ring me on 07700 900123, Daz", [("PHONE", "07700 900123"), ("NAME", "Daz")], None),
     # A name that signs the answer off
     ("ring me on 07700 900123. Bernadette", [("PHONE", "07700 900123"), ("NAME", "Bernadette")], None),
     ("more for the kids please. Thanks, Oluwaseun x", [("NAME", "Oluwaseun")], None),
@@ -181,6 +184,9 @@ KEPT = [
     "ਮੇਰਾ ਭਰਾ ਸਕੂਲ ਜਾਂਦਾ ਹੈ",
     "Nothing else to say. Peace",
     "ہمیں مزید لائٹس چاہییں - شکریہ",
+    "ਮਾਂ ਤੇ ਮੈਂ ਘਰ ਜਾਂਦੇ ਹਾਂ",
+    "امی اور میں بازار گئے",
+    "more lights on the canal, please",
     "more stuff to do. Cheers",
     "",
 ]
