@@ -30,11 +30,12 @@ HELD_OUT = (
     "bench/data/holdout-3.csv",
     "bench/data/holdout-4.csv",
     "bench/data/holdout-5.csv",
+    "bench/data/holdout-6.csv",
     "bench/data/safeguarding-blind-3.csv",
     "bench/data/safeguarding-blind-4.csv",
     "bench/data/safeguarding-blind-5.csv",
 )
-THRESHOLDS = (0.5, 0.6, 0.65, 0.7, 0.75, 0.8)
+THRESHOLDS = (0.5, 0.6, 0.65, 0.675, 0.7, 0.75, 0.8)
 
 
 def main() -> None:

@@ -83,9 +83,14 @@ def _evidence(original: str, normalised: str, folded: str, start: int, end: int)
 _THREAT_REASONS = frozenset({"danger_now", "intent_to_harm_others", "violence_to_writer", "abuse_at_home"})
 
 
+def _feature_match(text: str, feature: str) -> re.Match[str] | None:
+    """Find a model feature (a lower-case word or word pair) in normalised or folded text."""
+    return re.search(r"(?<!\w)" + r"\s+".join(map(re.escape, feature.split())) + r"(?!\w)", text.lower())
+
+
 def _span(normalised: str, feature: str) -> tuple[int, int]:
-    """Return where a model feature (a lower-case word or word pair) sits in the normalised answer."""
-    found = re.search(r"(?<!\w)" + r"\s+".join(map(re.escape, feature.split())) + r"(?!\w)", normalised.lower())
+    """Return where a model feature sits in the normalised answer."""
+    found = _feature_match(normalised, feature)
     return found.span() if found else (0, 0)
 
 
@@ -168,6 +173,10 @@ _BROAD_CHECKS = _Rule(
     re.compile(""),
     NEG | HYPO | PAST | NEWS | BELIEF | TRIVIAL | SIBLING | ACCIDENT | JOKE | IDIOM | WORRY,
 )
+
+
+#: Checks the word model's strongest evidence goes through (negation and the past it learns from the words).
+_MODEL_CHECKS = _Rule("model", "", frozenset(), frozenset(), re.compile(""), JOKE | SIBLING | TRIVIAL | IDIOM)
 
 
 #: Indirect ideation is often phrased as a condition ("if I was gone"), so it skips the what-if check.
@@ -256,6 +265,11 @@ def _flag(text: object, language: str = "en", *, prefilter: bool = True) -> Flag
             return NOTHING
         if model.probability(original) < model.threshold or not (words := model.evidence(original)):
             return NOTHING  # below the threshold, or nothing to show the lead but stop words
+        # The word that weighed most goes through the checks the model cannot learn from words alone: a laugh,
+        # a little brother, a trivial cause or a family idiom silence it as they silence the rules.
+        top = _feature_match(folded, words[0])
+        if top is not None and _suppressed(_MODEL_CHECKS, folded, top):
+            return NOTHING
         evidence = (_evidence(original, normalised, normalised, *_span(normalised, word)) for word in words)
         return Flag(True, ("possible_disclosure",), tuple(piece for piece in evidence if piece))
     hits.sort()

@@ -33,6 +33,7 @@ TRAINING_SETS = (
     "bench/data/safeguarding-blind-4.csv",
     "bench/data/holdout-4.csv",
     "bench/data/holdout-5.csv",
+    "bench/data/holdout-6.csv",
     "bench/data/safeguarding-blind-5.csv",
 )
 
