@@ -22,18 +22,13 @@ sys.path.insert(0, str(ROOT))
 import analysis.safeguarding as safeguarding  # noqa: E402
 from analysis.safeguarding import model as word_model  # noqa: E402
 from analysis.safeguarding import train  # noqa: E402
-from analysis.wordmodel import pair_starts  # noqa: E402
 
-HELD_OUT = (
-    "bench/data/holdout.csv",
-    "bench/data/holdout-2.csv",
-    "bench/data/holdout-3.csv",
-    "bench/data/holdout-4.csv",
-    "bench/data/holdout-5.csv",
-    "bench/data/holdout-6.csv",
-    "bench/data/safeguarding-blind-3.csv",
-    "bench/data/safeguarding-blind-4.csv",
-    "bench/data/safeguarding-blind-5.csv",
+#: The realistic-rate sets: every measured file in bench/data except the two written at 33-45% disclosures.
+HELD_OUT = tuple(
+    path
+    for path in train.TRAINING_SETS
+    if path.startswith("bench/data/")
+    and path not in ("bench/data/safeguarding-blind.csv", "bench/data/safeguarding-blind-2.csv")
 )
 THRESHOLDS = (0.5, 0.6, 0.65, 0.675, 0.7, 0.75, 0.8)
 
@@ -49,13 +44,7 @@ def main() -> None:
     for held in HELD_OUT:
         texts, labels = train.read_sets(tuple(path for path in train.TRAINING_SETS if path != held))
         fitted = train.fit(texts, labels)
-        model = word_model.Model(
-            weights={feature: (values[0], values[1]) for feature, values in fitted["features"].items()},
-            intercept=fitted["intercept"],
-            threshold=1.1,
-            explains=frozenset(),
-            pair_starts=pair_starts(fitted["features"]),
-        )
+        model = word_model.from_data(fitted)
         with (ROOT / held).open(encoding="utf-8", newline="") as handle:
             for row in csv.DictReader(handle):
                 flagged = safeguarding.flag(row["text"], row.get("language") or "en").flagged

@@ -24,7 +24,6 @@ from analysis.metrics import macro_f1  # noqa: E402
 from analysis.sentiment import model as sentiment_model  # noqa: E402
 from analysis.sentiment import sentiment, train  # noqa: E402
 from analysis.text import tokens  # noqa: E402
-from analysis.wordmodel import pair_starts  # noqa: E402
 
 DEV = ROOT.parent / "shared" / "data" / "dev-responses.csv"
 
@@ -49,14 +48,7 @@ def main() -> None:
         fitted = train.fit(
             [r["text"] for r in others], [r["language"] for r in others], [r["sentiment"] for r in others]
         )
-        model = sentiment_model.SentimentModel(
-            idf={feature: values[0] for feature, values in fitted["features"].items()},
-            coef={feature: tuple(values[1:]) for feature, values in fitted["features"].items()},
-            rule_coef=tuple(tuple(row) for row in fitted["rule_coef"]),
-            rule_scale=fitted["rule_scale"],
-            intercept=tuple(fitted["intercept"]),
-            pair_starts=pair_starts(fitted["features"]),
-        )
+        model = sentiment_model.from_data(fitted)
         gold, labelled = [], {way: [] for way in ways}
         for row in rows:
             reading = sentiment(row["text"], row["language"])

@@ -74,12 +74,8 @@ class Model:
         return tuple(sorted(quotable, key=parts.__getitem__, reverse=True)[:3])
 
 
-@lru_cache(maxsize=1)
-def load() -> Model | None:
-    """Load the shipped weights, or None when the file is missing (the rules then work alone)."""
-    if not MODEL_PATH.exists():
-        return None
-    data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+def from_data(data: dict) -> Model:
+    """Build a model from its JSON form (what ``train.fit`` returns and model.json holds)."""
     vocabulary = data["features"]
     return Model(
         weights={feature: (values[0], values[1]) for feature, values in vocabulary.items()},
@@ -88,3 +84,11 @@ def load() -> Model | None:
         explains=frozenset(feature for feature, values in vocabulary.items() if len(values) == 2),
         pair_starts=pair_starts(vocabulary),
     )
+
+
+@lru_cache(maxsize=1)
+def load() -> Model | None:
+    """Load the shipped weights, or None when the file is missing (the rules then work alone)."""
+    if not MODEL_PATH.exists():
+        return None
+    return from_data(json.loads(MODEL_PATH.read_text(encoding="utf-8")))

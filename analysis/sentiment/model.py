@@ -67,12 +67,8 @@ class SentimentModel:
         return LABELS[max(range(3), key=z.__getitem__)]
 
 
-@lru_cache(maxsize=1)
-def load() -> SentimentModel | None:
-    """Load the shipped weights, or None when the file is missing (the rules then decide alone)."""
-    if not MODEL_PATH.exists():
-        return None
-    data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+def from_data(data: dict) -> SentimentModel:
+    """Build a model from its JSON form (what ``train.fit`` returns and model.json holds)."""
     return SentimentModel(
         idf={feature: values[0] for feature, values in data["features"].items()},
         coef={feature: tuple(values[1:]) for feature, values in data["features"].items()},
@@ -81,3 +77,11 @@ def load() -> SentimentModel | None:
         intercept=tuple(data["intercept"]),
         pair_starts=pair_starts(data["features"]),
     )
+
+
+@lru_cache(maxsize=1)
+def load() -> SentimentModel | None:
+    """Load the shipped weights, or None when the file is missing (the rules then decide alone)."""
+    if not MODEL_PATH.exists():
+        return None
+    return from_data(json.loads(MODEL_PATH.read_text(encoding="utf-8")))
