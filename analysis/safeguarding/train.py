@@ -6,7 +6,8 @@ shipped model does not: scoring is a plain sum in :mod:`analysis.safeguarding.mo
 
 Never train on a file that is still used to measure the engine: a model measured on its own training
 answers overstates itself. A blind set joins the training files once it has been measured and its misses
-read; bench/README.md lists which sets are still blind (at the end of 2026-11-26: none).
+read; bench/README.md lists which sets are still blind (at the end of 2026-11-26: holdout-7 and
+safeguarding-blind-6).
 """
 
 from __future__ import annotations
