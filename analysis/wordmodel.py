@@ -42,9 +42,12 @@ def pair_starts(known: Mapping[str, object]) -> frozenset[str]:
     return frozenset(feature.split(" ", 1)[0] for feature in known if " " in feature)
 
 
-def tfidf(text: str, idf: Mapping[str, float], starts: frozenset[str] | None = None) -> dict[str, float]:
-    """Return the l2-normalised tf-idf weights of the answer's features the model knows (empty if none)."""
-    counts = known_counts(tokens(text), idf, pair_starts(idf) if starts is None else starts)
+def tfidf(text: str, idf: Mapping[str, float], starts: frozenset[str]) -> dict[str, float]:
+    """Return the l2-normalised tf-idf weights of the answer's features the model knows (empty if none).
+
+    ``starts`` is ``pair_starts(idf)``, computed once by the caller.
+    """
+    counts = known_counts(tokens(text), idf, starts)
     weights = {feature: (1 + math.log(n)) * idf[feature] for feature, n in counts.items()}
     norm = math.sqrt(sum(w * w for w in weights.values()))
     return {feature: w / norm for feature, w in weights.items()} if norm else {}

@@ -13,7 +13,6 @@ Needs scikit-learn (pip install -e ".[train]").
 from __future__ import annotations
 
 import argparse
-import csv
 import sys
 from pathlib import Path
 
@@ -24,13 +23,13 @@ from analysis.metrics import macro_f1  # noqa: E402
 from analysis.sentiment import model as sentiment_model  # noqa: E402
 from analysis.sentiment import sentiment, train  # noqa: E402
 from analysis.text import tokens  # noqa: E402
+from analysis.training import read_labelled  # noqa: E402
 
 DEV = ROOT.parent / "shared" / "data" / "dev-responses.csv"
 
 
-def _read(path: Path) -> list[dict[str, str]]:
-    with path.open(encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
+def _read(folder: Path, name: str) -> list[dict[str, str]]:
+    return read_labelled(folder, [name], "sentiment", sentiment_model.LABELS, "a sentiment label")
 
 
 def main() -> None:
@@ -38,9 +37,9 @@ def main() -> None:
     parser.add_argument("--c", type=float, default=train.C, help="inverse L2 strength (default: train.C)")
     args = parser.parse_args()
     train.C = args.c
-    files = {name: _read(ROOT / name) for name in train.TRAINING_SETS}
+    files = {name: _read(ROOT, name) for name in train.TRAINING_SETS}
     if DEV.exists():
-        files["dev-responses.csv"] = _read(DEV)
+        files[DEV.name] = _read(DEV.parent, DEV.name)
     ways = ("rules", "model", "model on neutral readings")
     pooled: dict[str, tuple[list[str], list[str]]] = {way: ([], []) for way in ways}
     for held, rows in files.items():

@@ -72,7 +72,8 @@ _COPULA = "(?:ہے|ہوں|ਹੈ|ਹਾਂ|है|हूँ|هو|است)"
 
 
 def _script_pattern(script: str) -> re.Pattern[str]:
-    cues = sorted((unicodedata.normalize("NFC", cue) for cue in _SCRIPT_CUES[script].split()), key=len, reverse=True)
+    listed = _SCRIPT_CUES[script].split() + (_kin_cues(script) if script in _KIN_CUES else [])
+    cues = sorted((unicodedata.normalize("NFC", cue) for cue in listed), key=len, reverse=True)
     word = _SCRIPT_WORD[script]
     alternation = "|".join(re.escape(cue).replace("_", r"\s+") for cue in cues)
     # A second word belongs to the name when a copula closes it: "میرا نام عمران خان ہے".
@@ -109,21 +110,18 @@ _KIN_CUES = {
 }
 
 
-def _kin_cues(script: str) -> str:
+def _kin_cues(script: str) -> list[str]:
     """Return the generated kinship cues of a script, in the ``word_word`` form of _SCRIPT_CUES."""
     owners, sizes, kin, alone = (part.split() for part in _KIN_CUES[script])
     cues = {f"{owner}_{word}" for owner in owners for word in kin}
     cues |= {f"{owner}_{size}_{word}" for owner in owners for size in sizes for word in kin}
-    return " ".join(sorted(cues | set(alone)))
+    return sorted(cues | set(alone))
 
 
 #: Every kin word of the cue lists: "ਮਾਂ ਤੇ ਮੈਂ" (mum and I) names nobody.
 _KIN_WORDS = frozenset(
     word for owners_sizes_kin in _KIN_CUES.values() for part in owners_sizes_kin[2:] for word in part.split()
 ) | _wordset("ਮਾਂ ਮੰਮੀ ਪਾਪਾ ਡੈਡੀ امی ابو ماں باپ أمي ابي مامان بابا মা বাবা আম্মু আব্বু")
-
-for _script_name in _KIN_CUES:
-    _SCRIPT_CUES[_script_name] += " " + _kin_cues(_script_name)
 
 
 _SCRIPT_PATTERNS = {script: _script_pattern(script) for script in _SCRIPT_CUES}

@@ -32,7 +32,18 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from analysis.safeguarding.context import _JOKING, _PAST_MARK, _PAST_VERB, _RESOLVED, _SENTENCE, _suppressed
+from analysis.safeguarding.context import (
+    _JOKING,
+    _PAST_MARK,
+    _PAST_VERB,
+    _RESOLVED,
+    _SENTENCE,
+    BACKSTOP_CHECKS,
+    BROAD_CHECKS,
+    IDEATION_CHECKS,
+    MODEL_CHECKS,
+    _suppressed,
+)
 from analysis.safeguarding.flags import NOTHING, REASONS, Flag
 from analysis.safeguarding.languages import _fold, _gate_open, _language_rules, _languages_for
 from analysis.safeguarding.model import load as load_model
@@ -45,17 +56,6 @@ from analysis.safeguarding.rules import (
     _MARGIN,
     _TRIGGER_WORDS,
     _WORD_SPLIT,
-    ACCIDENT,
-    BELIEF,
-    HYPO,
-    IDIOM,
-    JOKE,
-    NEG,
-    NEWS,
-    PAST,
-    SIBLING,
-    TRIVIAL,
-    WORRY,
     _Rule,
 )
 from analysis.safeguarding.rules import _DATA_DIR as _DATA_DIR
@@ -116,17 +116,6 @@ def _search(rule: _Rule, folded: str, words: set[str] | None) -> Iterator[re.Mat
         yield from rule.pattern.finditer(folded, lo, hi)
 
 
-#: Checks a backstop term goes through, as a rule would.
-_BACKSTOP_CHECKS = _Rule(
-    "backstop",
-    "",
-    frozenset(),
-    frozenset(),
-    re.compile(""),
-    NEG | HYPO | PAST | NEWS | BELIEF | TRIVIAL | SIBLING | ACCIDENT,
-)
-
-
 def _backstop(folded: str, words: set[str] | None) -> tuple[str, int, int] | None:
     """Return (reason, start, end) for the first sentence whose harm words, near the writer, reach the threshold."""
     backstop = _BACKSTOP
@@ -148,7 +137,7 @@ def _backstop(folded: str, words: set[str] | None) -> tuple[str, int, int] | Non
                 near = folded[max(lo, start - backstop.reach) : min(hi, end + backstop.reach)]
                 if not backstop.anchor.search(near) or backstop.worry.search(folded, max(lo, start - 40), start):
                     continue
-                if match.group() in seen or _suppressed(_BACKSTOP_CHECKS, folded, match):
+                if match.group() in seen or _suppressed(BACKSTOP_CHECKS, folded, match):
                     continue
                 seen.add(match.group())
                 score += weight
@@ -164,25 +153,6 @@ def _backstop(folded: str, words: set[str] | None) -> tuple[str, int, int] | Non
     return None
 
 
-#: Checks the broad tier goes through: everything a rule would, jokes and idioms included.
-_BROAD_CHECKS = _Rule(
-    "broad",
-    "",
-    frozenset(),
-    frozenset(),
-    re.compile(""),
-    NEG | HYPO | PAST | NEWS | BELIEF | TRIVIAL | SIBLING | ACCIDENT | JOKE | IDIOM | WORRY,
-)
-
-
-#: Checks the word model's strongest evidence goes through (negation and the past it learns from the words).
-_MODEL_CHECKS = _Rule("model", "", frozenset(), frozenset(), re.compile(""), JOKE | SIBLING | TRIVIAL | IDIOM)
-
-
-#: Indirect ideation is often phrased as a condition ("if I was gone"), so it skips the what-if check.
-_IDEATION_CHECKS = _Rule("ideation", "", frozenset(), frozenset(), re.compile(""), PAST | JOKE | TRIVIAL | NEWS)
-
-
 def _broad(folded: str, words: set[str] | None) -> tuple[str, int, int] | None:
     """Return (reason, start, end) for the first broad-tier hit: indirect ideation or neglect anywhere, or a
     harm concept within reach of the writer or a specific person close to them in a sentence that is not
@@ -194,7 +164,7 @@ def _broad(folded: str, words: set[str] | None) -> tuple[str, int, int] | None:
         lo, hi = sentence.span()
         for reason, pattern in broad.ideation:
             for match in pattern.finditer(folded, lo, hi):
-                if not _suppressed(_IDEATION_CHECKS, folded, match):
+                if not _suppressed(IDEATION_CHECKS, folded, match):
                     return reason, *match.span()
         if broad.quiet.search(folded, lo, hi):
             continue
@@ -205,7 +175,7 @@ def _broad(folded: str, words: set[str] | None) -> tuple[str, int, int] | None:
                 if crowd and not broad.close.search(folded, max(lo, start - 12), end):
                     continue
                 near = folded[max(lo, start - _BACKSTOP.reach) : min(hi, end + _BACKSTOP.reach)]
-                if broad.anchor.search(near) and not _suppressed(_BROAD_CHECKS, folded, match):
+                if broad.anchor.search(near) and not _suppressed(BROAD_CHECKS, folded, match):
                     return reason, start, end
     return None
 
@@ -268,7 +238,7 @@ def _flag(text: object, language: str = "en", *, prefilter: bool = True) -> Flag
         # The word that weighed most goes through the checks the model cannot learn from words alone: a laugh,
         # a little brother, a trivial cause or a family idiom silence it as they silence the rules.
         top = _feature_match(folded, words[0])
-        if top is not None and _suppressed(_MODEL_CHECKS, folded, top):
+        if top is not None and _suppressed(MODEL_CHECKS, folded, top):
             return NOTHING
         evidence = (_evidence(original, normalised, normalised, *_span(normalised, word)) for word in words)
         return Flag(True, ("possible_disclosure",), tuple(piece for piece in evidence if piece))

@@ -291,3 +291,21 @@ def _suppressed(rule: _Rule, text: str, match: re.Match[str]) -> bool:
         ):
             return True
     return bool(checks & BELIEF and _BELIEF.search(before))
+
+
+def checks(name: str, flags: int) -> _Rule:
+    """Return a pattern-less rule that carries only ``flags``, for hits that come from no rule."""
+    return _Rule(name, "", frozenset(), frozenset(), re.compile(""), flags)
+
+
+#: Checks a backstop term goes through, as a rule would.
+BACKSTOP_CHECKS = checks("backstop", NEG | HYPO | PAST | NEWS | BELIEF | TRIVIAL | SIBLING | ACCIDENT)
+
+#: Checks the broad tier goes through: everything a rule would, jokes and idioms included.
+BROAD_CHECKS = checks("broad", NEG | HYPO | PAST | NEWS | BELIEF | TRIVIAL | SIBLING | ACCIDENT | JOKE | IDIOM | WORRY)
+
+#: Checks the word model's strongest evidence goes through (negation and the past it learns from the words).
+MODEL_CHECKS = checks("model", JOKE | SIBLING | TRIVIAL | IDIOM)
+
+#: Indirect ideation is often phrased as a condition ("if I was gone"), so it skips the what-if check.
+IDEATION_CHECKS = checks("ideation", PAST | JOKE | TRIVIAL | NEWS)

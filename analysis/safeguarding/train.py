@@ -12,12 +12,10 @@ safeguarding-blind-6).
 
 from __future__ import annotations
 
-import argparse
-import csv
-import json
 from pathlib import Path
 
 from analysis.safeguarding.model import MODEL_PATH, features
+from analysis.training import read_labelled, run
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -49,17 +47,8 @@ C = 4.0
 
 def read_sets(paths: tuple[str, ...] = TRAINING_SETS) -> tuple[list[str], list[int]]:
     """Read texts and 0/1 labels from the training files, naming the file and row of a bad label."""
-    texts, labels = [], []
-    for relative in paths:
-        path = ROOT / relative
-        with path.open(encoding="utf-8", newline="") as handle:
-            for row_number, row in enumerate(csv.DictReader(handle), start=2):
-                label = (row.get("safeguarding") or "").strip()
-                if label not in ("0", "1"):
-                    raise ValueError(f"{relative}:{row_number}: safeguarding must be 0 or 1, not {label!r}")
-                texts.append(row["text"])
-                labels.append(int(label))
-    return texts, labels
+    rows = read_labelled(ROOT, paths, "safeguarding", ("0", "1"), "0 or 1")
+    return [row["text"] for row in rows], [int(row["safeguarding"]) for row in rows]
 
 
 def _stop_words() -> frozenset[str]:
@@ -99,14 +88,13 @@ def fit(texts: list[str], labels: list[int]) -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     """Train on TRAINING_SETS and write the model file."""
-    parser = argparse.ArgumentParser(prog="python -m analysis.safeguarding.train", description=__doc__)
-    parser.add_argument("-o", "--output", type=Path, default=MODEL_PATH, help="where to write the model")
-    args = parser.parse_args(argv)
-    texts, labels = read_sets()
-    model = fit(texts, labels)
-    args.output.write_text(json.dumps(model, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
-    print(f"{args.output}: {len(model['features'])} features from {len(texts)} answers ({sum(labels)} disclosures)")
-    return 0
+
+    def build() -> tuple[dict, str]:
+        texts, labels = read_sets()
+        model = fit(texts, labels)
+        return model, f"{len(model['features'])} features from {len(texts)} answers ({sum(labels)} disclosures)"
+
+    return run(argv, "python -m analysis.safeguarding.train", __doc__, MODEL_PATH, build)
 
 
 if __name__ == "__main__":

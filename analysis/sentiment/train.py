@@ -7,13 +7,11 @@ A coded set joins the training files only after it has been measured (bench/READ
 
 from __future__ import annotations
 
-import argparse
-import csv
-import json
 from pathlib import Path
 
 from analysis.sentiment import sentiment
 from analysis.sentiment.model import LABELS, MODEL_PATH, rule_features
+from analysis.training import read_labelled, run
 from analysis.wordmodel import features
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -36,19 +34,12 @@ RULE_SCALE = 3.0
 
 def read_sets(paths: tuple[str, ...] = TRAINING_SETS) -> tuple[list[str], list[str], list[str]]:
     """Read texts, languages and sentiment labels, naming the file and row of a bad label."""
-    texts, languages, labels = [], [], []
-    for relative in paths:
-        with (ROOT / relative).open(encoding="utf-8", newline="") as handle:
-            for row_number, row in enumerate(csv.DictReader(handle), start=2):
-                label = (row.get("sentiment") or "").strip()
-                if label not in LABELS:
-                    raise ValueError(
-                        f"{relative}:{row_number}: sentiment must be one of {', '.join(LABELS)}, not {label!r}"
-                    )
-                texts.append(row["text"])
-                languages.append(row.get("language") or "en")
-                labels.append(label)
-    return texts, languages, labels
+    rows = read_labelled(ROOT, paths, "sentiment", LABELS, f"one of {', '.join(LABELS)}")
+    return (
+        [row["text"] for row in rows],
+        [row.get("language") or "en" for row in rows],
+        [row["sentiment"] for row in rows],
+    )
 
 
 def fit(texts: list[str], languages: list[str], labels: list[str]) -> dict:
@@ -82,14 +73,13 @@ def fit(texts: list[str], languages: list[str], labels: list[str]) -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     """Train on TRAINING_SETS and write the model file."""
-    parser = argparse.ArgumentParser(prog="python -m analysis.sentiment.train", description=__doc__)
-    parser.add_argument("-o", "--output", type=Path, default=MODEL_PATH, help="where to write the model")
-    args = parser.parse_args(argv)
-    texts, languages, labels = read_sets()
-    model = fit(texts, languages, labels)
-    args.output.write_text(json.dumps(model, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
-    print(f"{args.output}: {len(model['features'])} features from {len(texts)} answers")
-    return 0
+
+    def build() -> tuple[dict, str]:
+        texts, languages, labels = read_sets()
+        model = fit(texts, languages, labels)
+        return model, f"{len(model['features'])} features from {len(texts)} answers"
+
+    return run(argv, "python -m analysis.sentiment.train", __doc__, MODEL_PATH, build)
 
 
 if __name__ == "__main__":

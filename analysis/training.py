@@ -1,0 +1,46 @@
+"""What the training commands share: labelled CSV files in, a model file out.
+
+Used by ``python -m analysis.safeguarding.train`` and ``python -m analysis.sentiment.train``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+
+def read_labelled(
+    root: Path, paths: Iterable[str], column: str, allowed: Iterable[str], expected: str
+) -> list[dict[str, str]]:
+    """Read the rows of labelled CSV files, naming the file and row of a label outside ``allowed``.
+
+    :param root: the folder ``paths`` are relative to (the repository).
+    :param column: the label column; its value is stripped in the rows returned.
+    :param expected: how the error describes the allowed labels ("0 or 1").
+    """
+    allowed = frozenset(allowed)
+    rows = []
+    for relative in paths:
+        with (root / relative).open(encoding="utf-8", newline="") as handle:
+            for row_number, row in enumerate(csv.DictReader(handle), start=2):
+                label = (row.get(column) or "").strip()
+                if label not in allowed:
+                    raise ValueError(f"{relative}:{row_number}: {column} must be {expected}, not {label!r}")
+                rows.append(row | {column: label})
+    return rows
+
+
+def run(
+    argv: list[str] | None, prog: str, description: str | None, default: Path, build: Callable[[], tuple[dict, str]]
+) -> int:
+    """Parse ``-o``, build the model (its JSON form and a one-line summary) and write it as compact JSON."""
+    parser = argparse.ArgumentParser(prog=prog, description=description)
+    parser.add_argument("-o", "--output", type=Path, default=default, help="where to write the model")
+    args = parser.parse_args(argv)
+    model, summary = build()
+    args.output.write_text(json.dumps(model, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
+    print(f"{args.output}: {summary}")
+    return 0
