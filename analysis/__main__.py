@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from analysis.codebook import DEFAULT_CODEBOOK, CodebookError
-from analysis.commands import code_file, evaluate_file, word_cloud_file
+from analysis.commands import SMALL_GROUP, code_file, evaluate_file, word_cloud_file
 from analysis.csvfiles import CsvError
 
 
@@ -25,13 +25,16 @@ def main(argv: list[str] | None = None) -> int:
     cloud.add_argument("input", type=Path)
     cloud.add_argument("-o", "--output", type=Path, required=True, help="PNG file to write")
     cloud.add_argument("--theme", help="only answers coded with this theme")
+    cloud.add_argument(
+        "--min-group", type=int, default=SMALL_GROUP, help="smallest group of answers shown (default %(default)s)"
+    )
     args = parser.parse_args(argv)
     try:
         if args.command == "code":
             count = code_file(args.input, args.output, args.codebook)
             print(f"coded {count} answers", file=sys.stderr)
         elif args.command == "wordcloud":
-            print(word_cloud_file(args.input, args.output, args.theme, args.codebook))
+            print(word_cloud_file(args.input, args.output, args.theme, args.codebook, args.min_group))
         else:
             print(evaluate_file(args.gold, args.codebook))
     except (CsvError, CodebookError, ValueError) as error:

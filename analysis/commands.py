@@ -67,10 +67,23 @@ def evaluate_file(gold_path: Path, codebook: Path = DEFAULT_CODEBOOK) -> str:
     return format_reports(reports, theme_ids)
 
 
-def word_cloud_file(source: Path, target: Path, theme: str | None = None, codebook: Path = DEFAULT_CODEBOOK) -> str:
+#: Smallest group of answers a cloud, or a word in it, may show (DESIGN: every chart and export suppresses
+#: groups of fewer than 10 respondents; the app passes its SMALL_GROUP_THRESHOLD setting instead).
+SMALL_GROUP = 10
+
+
+def word_cloud_file(
+    source: Path,
+    target: Path,
+    theme: str | None = None,
+    codebook: Path = DEFAULT_CODEBOOK,
+    min_group: int = SMALL_GROUP,
+) -> str:
     """Draw a word cloud PNG of the answers in ``source`` (all, or those coded ``theme``); return its notes.
 
-    Only redacted text reaches the cloud, so no name or number can appear in it.
+    Only redacted text reaches the cloud, so no name or number can appear in it. Small groups are
+    suppressed: with fewer than ``min_group`` answers no cloud is drawn, and a word is drawn only when at
+    least ``min_group`` answers use it.
 
     :raises CsvError: for a file that cannot be read; ValueError for a theme the codebook lacks.
     """
@@ -82,10 +95,13 @@ def word_cloud_file(source: Path, target: Path, theme: str | None = None, codebo
         raise ValueError(f"no theme {theme!r} in the codebook (themes: {', '.join(analyser.codebook.theme_ids)})")
     coded = [analyser.code(r.values["text"], r.values["id"], r.values.get("language") or None) for r in rows]
     texts = [c.redacted_text for c in coded if theme is None or theme in c.theme_ids]
-    image = word_cloud(texts)
+    if len(texts) < min_group:
+        target.write_bytes(word_cloud([]).png)
+        return f"{len(texts)} answers: fewer than {min_group}, so no cloud is drawn (small groups are suppressed)"
+    image = word_cloud(texts, min_count=min_group)
     target.write_bytes(image.png)
-    summary = f"{len(texts)} answers, {len(image.words)} words drawn"
+    summary = f"{len(texts)} answers, {len(image.words)} words drawn (each used by at least {min_group} answers)"
     return "\n".join([summary, *image.notes])
 
 
-__all__ = ["CsvError", "code_file", "evaluate_file", "word_cloud_file"]
+__all__ = ["SMALL_GROUP", "CsvError", "code_file", "evaluate_file", "word_cloud_file"]

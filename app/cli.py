@@ -41,12 +41,12 @@ def analyse_code(source: Path, output: Path | None) -> None:
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path), help="PNG to write.")
 @click.option("--theme", help="Only answers coded with this theme.")
 def analyse_wordcloud(source: Path, output: Path, theme: str | None) -> None:
-    """Draw a word cloud (PNG) of SOURCE's answers, from their redacted text."""
+    """Draw a word cloud (PNG) of SOURCE's answers, from their redacted text; small groups suppressed."""
     from analysis.codebook import CodebookError
     from analysis.commands import CsvError, word_cloud_file
 
     try:
-        click.echo(word_cloud_file(source, output, theme))
+        click.echo(word_cloud_file(source, output, theme, min_group=current_app.config["SMALL_GROUP_THRESHOLD"]))
     except (CsvError, CodebookError, ValueError) as error:
         raise click.ClickException(str(error)) from None
 

@@ -126,8 +126,8 @@ def test_evaluate_prints_every_measure_with_languages_apart(tmp_path):
 
 def test_wordcloud_draws_redacted_answers_of_one_theme(tmp_path):
     rows = ["id,text"]
-    rows += [f'y{i},"the youth club closed and theres nothing to do, ask Kyle Dawson"' for i in range(6)]
-    rows += [f"p{i},police never come round here" for i in range(6)]
+    rows += [f'y{i},"the youth club closed and theres nothing to do, ask Kyle Dawson"' for i in range(12)]
+    rows += [f"p{i},police never come round here" for i in range(12)]
     source = write(tmp_path / "in.csv", "\n".join(rows) + "\n")
     target = tmp_path / "cloud.png"
     assert main(["wordcloud", str(source), "-o", str(target), "--theme", "youth_spaces"]) == 0
@@ -135,7 +135,21 @@ def test_wordcloud_draws_redacted_answers_of_one_theme(tmp_path):
     from analysis.commands import word_cloud_file
 
     summary = word_cloud_file(source, target, "youth_spaces")
-    assert summary.startswith("6 answers")
+    assert summary.startswith("12 answers")
+    assert "each used by at least 10 answers" in summary
+
+
+def test_wordcloud_suppresses_groups_under_ten(tmp_path):
+    from analysis.commands import word_cloud_file
+
+    rows = ["id,text", *(f"y{i},the youth club closed and theres nothing to do" for i in range(9))]
+    source = write(tmp_path / "in.csv", "\n".join(rows) + "\n")
+    summary = word_cloud_file(source, tmp_path / "cloud.png", "youth_spaces")
+    assert summary == "9 answers: fewer than 10, so no cloud is drawn (small groups are suppressed)"
+    assert (tmp_path / "cloud.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    summary = word_cloud_file(source, tmp_path / "cloud.png", "youth_spaces", min_group=5)
+    assert summary.startswith("9 answers, ")
+    assert "each used by at least 5 answers" in summary
 
 
 def test_wordcloud_refuses_an_unknown_theme(tmp_path):
