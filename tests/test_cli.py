@@ -100,14 +100,14 @@ def test_analyse_reports_a_bad_file_in_one_line(app, tmp_path):
     assert "no 'text' column" in result.output
 
 
-def test_analyse_wordcloud_suppresses_groups_under_the_configured_threshold(app, tmp_path):
+def test_analyse_wordcloud_suppresses_groups_under_the_configured_threshold(app, tmp_path, monkeypatch):
     source = tmp_path / "in.csv"
     source.write_text("id,text\n" + "".join(f"{i},police never come round here\n" for i in range(4)), encoding="utf-8")
     args = ["analyse", "wordcloud", str(source), "-o", str(tmp_path / "cloud.png")]
     result = app.test_cli_runner().invoke(args=args)
     assert result.exit_code == 0, result.output
     assert "4 answers: fewer than 10, so no cloud is drawn" in result.output
-    app.config["SMALL_GROUP_THRESHOLD"] = 3
+    monkeypatch.setitem(app.config, "SMALL_GROUP_THRESHOLD", 3)
     result = app.test_cli_runner().invoke(args=args)
     assert result.output.startswith("4 answers, ")
     assert "each used by at least 3 answers" in result.output
