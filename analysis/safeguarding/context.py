@@ -133,6 +133,13 @@ _WORRY_ABOUT = re.compile(
 _GERUND = re.compile(r"\b(?:being|getting)\b")
 
 
+#: "Online grooming is my biggest worry" names a fear, not something happening.
+_WORRY_AFTER = re.compile(
+    r"\s*(?:is|are|was|would\s+be)\s+(?:my|our|a|the|every\s+\w+'?s)\s+(?:\w+\s+)?"
+    r"(?:worry|worries|fear|fears|concern|concerns|nightmare)\b"
+)
+
+
 #: "I'm scared I'll get stabbed" fears a future.
 _FEAR_THAT = re.compile(r"\b(?:scared|afraid|worried|frightened|terrified|nervous|fear|worry)\s+(?:that\s+)?$")
 
@@ -272,7 +279,9 @@ def _suppressed(rule: _Rule, text: str, match: re.Match[str]) -> bool:
     if checks & SIBLING and _SMALL_CHILD.search(before[-60:] + " " + hit + " " + after[:40]):
         return True
     if checks & WORRY and (
-        (_WORRY_ABOUT.search(before) and _GERUND.search(hit)) or (_FEAR_THAT.search(before) and _FUTURE.match(hit))
+        (_WORRY_ABOUT.search(before) and _GERUND.search(hit))
+        or (_FEAR_THAT.search(before) and _FUTURE.match(hit))
+        or _WORRY_AFTER.match(after)
     ):
         return True
     if checks & IDIOM and (
@@ -299,7 +308,7 @@ def checks(name: str, flags: int) -> _Rule:
 
 
 #: Checks a backstop term goes through, as a rule would.
-BACKSTOP_CHECKS = checks("backstop", NEG | HYPO | PAST | NEWS | BELIEF | TRIVIAL | SIBLING | ACCIDENT)
+BACKSTOP_CHECKS = checks("backstop", NEG | HYPO | PAST | NEWS | BELIEF | TRIVIAL | SIBLING | ACCIDENT | WORRY)
 
 #: Checks the broad tier goes through: everything a rule would, jokes and idioms included.
 BROAD_CHECKS = checks("broad", NEG | HYPO | PAST | NEWS | BELIEF | TRIVIAL | SIBLING | ACCIDENT | JOKE | IDIOM | WORRY)
