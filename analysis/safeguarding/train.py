@@ -34,6 +34,8 @@ TRAINING_SETS = (
     "bench/data/holdout-5.csv",
     "bench/data/holdout-6.csv",
     "bench/data/safeguarding-blind-5.csv",
+    "bench/data/holdout-7.csv",
+    "bench/data/safeguarding-blind-6.csv",
 )
 
 #: Probability at or above which an answer the rules leave alone is flagged. Chosen by leaving each

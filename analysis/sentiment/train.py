@@ -24,6 +24,7 @@ TRAINING_SETS = (
     "bench/data/holdout-4.csv",
     "bench/data/holdout-5.csv",
     "bench/data/holdout-6.csv",
+    "bench/data/holdout-7.csv",
 )
 
 #: Regularisation (inverse L2 strength) and how much the rules' four features weigh beside the words;
