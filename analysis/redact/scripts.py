@@ -166,6 +166,22 @@ _AND_I_PATTERNS = {
 }
 
 
+#: A writer introducing themselves at the start ("আমি ফারহানা, আমার নম্বর ...", "أنا يوسف، عمري ١٦"): "I", one
+#: word, a comma, then more about the writer (my, my age, I). A feeling ("أنا خايفة، ...") is rarely followed so.
+_SELF_INTRO = {
+    "arabic": re.compile(
+        r"^\s*(?:أنا|انا)\s+(?P<n>[\u0621-\u064a]{2,})\s*[,،]\s*(?:عمري|اسمي|إسمي|من\s|أنا|انا|وعمري|ساكن|ساكنة|أسكن|اسكن)"
+    ),
+    "bengali": re.compile(r"^\s*আমি\s+(?P<n>[\u0980-\u09ff]{2,})\s*[,،]\s*(?:আমার|আমি|বয়স)"),
+}
+
+
+#: Feelings and states that can stand in that place and are no name.
+_NOT_SELF = _wordset(
+    "خايف خايفة خائف خائفة مبسوط مبسوطة تعبان تعبانة زعلان زعلانة حزين حزينة بخير ভালো খুশি একা ক্লান্ত দুঃখিত ঠিক"
+)
+
+
 _POST_PATTERNS = {
     script: re.compile(
         rf"(?<!{_SCRIPT_WORD[script]})(?P<n>{_SCRIPT_WORD[script]}{{2,}})\s+(?:{'|'.join(words.split())})(?!{_SCRIPT_WORD[script]})"
@@ -224,6 +240,10 @@ def _script_names(text: str) -> list[tuple[int, int]]:
         for match in pattern.finditer(text):
             if match.group("n") not in _SCRIPT_STOP and match.group("n") not in _NOT_BEFORE_HONORIFIC:
                 spans.append(match.span("n"))
+    for script, pattern in _SELF_INTRO.items():
+        match = pattern.search(text) if _SCRIPT_DETECT[script].search(text) else None
+        if match and match.group("n") not in _SCRIPT_STOP and match.group("n") not in _NOT_SELF:
+            spans.append(match.span("n"))
     for match in _CHINESE_NAMING.finditer(text):
         end = match.end()
         while end < len(text) and end - match.end() < 3 and "\u4e00" <= text[end] <= "\u9fff":

@@ -76,6 +76,9 @@ REDACTED = [
     ("لطفاً با من تماس بگیرید - مریم", [("NAME", "مریم")], "لطفاً با من تماس بگیرید - [NAME]"),
     ("ਹਰਪ੍ਰੀਤ ਤੇ ਮੈਂ ਹਰ ਰੋਜ਼ ਸਕੂਲ ਜਾਂਦੇ ਹਾਂ", [("NAME", "ਹਰਪ੍ਰੀਤ")], "[NAME] ਤੇ ਮੈਂ ਹਰ ਰੋਜ਼ ਸਕੂਲ ਜਾਂਦੇ ਹਾਂ"),
     ("مریم خانم خیلی کمک کرد", [("NAME", "مریم")], "[NAME] خانم خیلی کمک کرد"),
+    # A writer introducing themselves: "I X, my number ...", "I X, my age 16"
+    ("আমি ফারহানা, আমার নম্বর নেই", [("NAME", "ফারহানা")], "আমি [NAME], আমার নম্বর নেই"),
+    ("أنا يوسف، عمري ١٦ سنة", [("NAME", "يوسف")], "أنا [NAME]، عمري ١٦ سنة"),
     ("help with the litter pick? ring me on 07700 900123, Daz", [("PHONE", "07700 900123"), ("NAME", "Daz")], None),
     # A name that signs the answer off
     ("ring me on 07700 900123. Bernadette", [("PHONE", "07700 900123"), ("NAME", "Bernadette")], None),
@@ -185,6 +188,8 @@ KEPT = [
     "Nothing else to say. Peace",
     "ہمیں مزید لائٹس چاہییں - شکریہ",
     "ਮਾਂ ਤੇ ਮੈਂ ਘਰ ਜਾਂਦੇ ਹਾਂ",
+    "أنا خايفة، أمي ما بتعرف",
+    "আমি ভালো, আমার স্কুল ভালো",
     "امی اور میں بازار گئے",
     "more lights on the canal, please",
     "more stuff to do. Cheers",
