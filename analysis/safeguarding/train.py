@@ -39,9 +39,10 @@ TRAINING_SETS = (
 )
 
 #: Probability at or above which an answer the rules leave alone is flagged. Chosen by leaving each
-#: realistic-rate set out of training in turn (bench/cv_safeguarding.py): at 0.65 the rules and the model
-#: found 135 of 136 disclosures at precision 0.74; 0.6 gave 136 at 0.70, 0.7 gave 134 at 0.77.
-THRESHOLD = 0.65
+#: realistic-rate set out of training in turn (bench/cv_safeguarding.py, 3,030 answers, 257 disclosures):
+#: at 0.6 the rules and the model found 256 at precision 0.744; 0.65 found 253 at 0.776, 0.7 249 at 0.808.
+#: A missed disclosure is the worst error, and 0.744 is well above the 0.6 precision floor.
+THRESHOLD = 0.6
 
 #: Regularisation: the inverse strength of scikit-learn's L2 penalty.
 C = 4.0
