@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+import stopwordsiso
+
 from analysis.redact.lexicon import _wordset
 
 #: Names in other scripts come from cues alone (no lists): "my friend X", "my brother X", "my name is X" in
@@ -58,6 +60,27 @@ _SCRIPT_STOP = _wordset(
     को ने का की के भी और स्कूल में है हैं था थी बहुत कभी हमेशा घर बाहर अब नहीं रोज़ हर से पर जब तो जो यह वह
     """
 )
+
+
+#: The stop words of the survey languages written in these scripts ("کچھ", "کوئی", "কিন্তু") are no names either.
+_SCRIPT_STOP |= frozenset(
+    unicodedata.normalize("NFC", word)
+    for lang in ("ur", "ar", "fa", "bn", "pa")
+    if stopwordsiso.has_lang(lang)
+    for word in stopwordsiso.stopwords(lang)
+) | _wordset("کچھ ہم ہمیں انہوں دارن زیاده")
+
+
+#: Arabic verbs with an object pronoun ("يضربني" hits me, "وقفوه" they stopped him) and Bengali words in the
+#: locative ("অনলাইনে" online; not "-কে", which marks a person: "সুমাইয়াকে"): an action or a place, no name.
+_NOT_NAME_SHAPE = re.compile(
+    r"^(?:[يتن][\u0621-\u064a]{2,}ني|[\u0621-\u064a]{2,}(?:وه|وها|وهم|وني))$|^[\u0980-\u09ff]{2,}(?<!ক)ে$"
+)
+
+
+def _not_a_name(word: str) -> bool:
+    """Say whether a word found where a name could stand is an everyday word, an action or a place."""
+    return word in _SCRIPT_STOP or word.startswith(("می\u200c", "نمی")) or _NOT_NAME_SHAPE.match(word) is not None
 
 
 _SCRIPT_WORD = {
@@ -160,7 +183,8 @@ _AND_I = {
 }
 _AND_I_PATTERNS = {
     script: re.compile(
-        rf"(?<!{_SCRIPT_WORD[script]})(?P<n>{_SCRIPT_WORD[script]}{{2,}})\s+(?:{joint})(?!{_SCRIPT_WORD[script]})"
+        # At the start of a clause: mid-sentence, the word before "and I" is a verb ("... می‌فروشن و من می‌ترسم").
+        rf"(?:^|(?<=[.!?؟،,;:\n।]))\s*(?P<n>{_SCRIPT_WORD[script]}{{2,}})\s+(?:{joint})(?!{_SCRIPT_WORD[script]})"
     )
     for script, joint in _AND_I.items()
 }
@@ -219,30 +243,30 @@ def _script_names(text: str) -> list[tuple[int, int]]:
         if not _SCRIPT_DETECT[script].search(text):
             continue
         for match in pattern.finditer(text):
-            if match.group("n") in _SCRIPT_STOP or match.group("n").startswith(("می\u200c", "نمی")):
+            if _not_a_name(match.group("n")):
                 continue
             end = match.end("s") if match.group("s") and match.group("s") not in _SCRIPT_STOP else match.end("n")
             spans.append((match.start("n"), end))
     for script, pattern in _SIGN_OFF_PATTERNS.items():
         if _SCRIPT_DETECT[script].search(text):
             for match in pattern.finditer(text):
-                if match.group("n") not in _SCRIPT_STOP and match.group("n") not in _THANKS:
+                if not _not_a_name(match.group("n")) and match.group("n") not in _THANKS:
                     spans.append((match.start("n"), match.end("s") if match.group("s") else match.end("n")))
     for script, pattern in _AND_I_PATTERNS.items():
         if _SCRIPT_DETECT[script].search(text):
             for match in pattern.finditer(text):
                 name = match.group("n")
-                if name not in _SCRIPT_STOP and name not in _NOT_BEFORE_HONORIFIC and name not in _KIN_WORDS:
+                if not _not_a_name(name) and name not in _NOT_BEFORE_HONORIFIC and name not in _KIN_WORDS:
                     spans.append(match.span("n"))
     for script, pattern in _POST_PATTERNS.items():
         if not _SCRIPT_DETECT[script].search(text):
             continue
         for match in pattern.finditer(text):
-            if match.group("n") not in _SCRIPT_STOP and match.group("n") not in _NOT_BEFORE_HONORIFIC:
+            if not _not_a_name(match.group("n")) and match.group("n") not in _NOT_BEFORE_HONORIFIC:
                 spans.append(match.span("n"))
     for script, pattern in _SELF_INTRO.items():
         match = pattern.search(text) if _SCRIPT_DETECT[script].search(text) else None
-        if match and match.group("n") not in _SCRIPT_STOP and match.group("n") not in _NOT_SELF:
+        if match and not _not_a_name(match.group("n")) and match.group("n") not in _NOT_SELF:
             spans.append(match.span("n"))
     for match in _CHINESE_NAMING.finditer(text):
         end = match.end()
