@@ -111,6 +111,9 @@ TEXT_SPEAK = {
 }
 
 
+_TEXT_SPEAK_WORDS = frozenset(TEXT_SPEAK)
+
+
 def clean(text: object) -> str:
     """Return ``text`` as a safe string: decoded, NFC, no control characters, at most MAX_CHARS long.
 
@@ -145,6 +148,8 @@ def _tokens(text: str) -> tuple[str, ...]:
 
 def expand_text_speak(words: list[str]) -> list[str]:
     """Replace English text-speak and apostrophe-less contractions with the full words."""
+    if _TEXT_SPEAK_WORDS.isdisjoint(words):  # most answers: one set operation instead of a lookup per word
+        return list(words)
     out: list[str] = []
     for word in words:
         expanded = TEXT_SPEAK.get(word)

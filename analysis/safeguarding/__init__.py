@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from analysis.safeguarding.context import (
     _JOKING,
@@ -67,6 +68,10 @@ __all__ = ["REASONS", "Flag", "flag"]
 def _evidence(original: str, normalised: str, folded: str, start: int, end: int) -> str:
     """Return the words of the original answer behind a hit (falling back to the normalised words)."""
     words = (normalised if len(normalised) == len(folded) else folded)[start:end].strip()
+    if original.isascii() and "`" not in original and " ".join(original.split()) == original:
+        # ASCII words and single spaces: the case-blind pattern below is a plain find, without compiling it.
+        at = original.lower().find(words.lower())
+        return original[at : at + len(words)] if at >= 0 else words
     pieces = []
     for ch in words:
         if ch.isspace():
@@ -85,7 +90,14 @@ _THREAT_REASONS = frozenset({"danger_now", "intent_to_harm_others", "violence_to
 
 def _feature_match(text: str, feature: str) -> re.Match[str] | None:
     """Find a model feature (a lower-case word or word pair) in normalised or folded text."""
-    return re.search(r"(?<!\w)" + r"\s+".join(map(re.escape, feature.split())) + r"(?!\w)", text.lower())
+    return _feature_pattern(feature).search(text.lower())
+
+
+@lru_cache(maxsize=4096)
+def _feature_pattern(feature: str) -> re.Pattern[str]:
+    # Features come from the model's vocabulary, so they repeat: compile each once (re's own cache is
+    # crowded out by the evidence patterns).
+    return re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, feature.split())) + r"(?!\w)")
 
 
 def _span(normalised: str, feature: str) -> tuple[int, int]:
@@ -233,7 +245,8 @@ def _flag(text: object, language: str = "en", *, prefilter: bool = True) -> Flag
         model = load_model()
         if model is None:
             return NOTHING
-        if model.probability(original) < model.threshold or not (words := model.evidence(original)):
+        probability, evidence_of = model.judge(original)
+        if probability < model.threshold or not (words := evidence_of()):
             return NOTHING  # below the threshold, or nothing to show the lead but stop words
         # The word that weighed most goes through the checks the model cannot learn from words alone: a laugh,
         # a little brother, a trivial cause or a family idiom silence it as they silence the rules.

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -64,14 +65,27 @@ class Model:
 
     def probability(self, text: str) -> float:
         """Return the probability that ``text`` is a disclosure (0.0 when the model abstains)."""
-        parts = self._parts(text)
-        return 0.0 if parts is None else 1 / (1 + math.exp(-(self.intercept + sum(parts.values()))))
+        return self.judge(text)[0]
 
     def evidence(self, text: str) -> tuple[str, ...]:
         """Return up to three quotable features that pushed the probability up most."""
-        parts = self._parts(text) or {}
-        quotable = (feature for feature, part in parts.items() if part > 0 and feature in self.explains)
-        return tuple(sorted(quotable, key=parts.__getitem__, reverse=True)[:3])
+        return self.judge(text)[1]()
+
+    def judge(self, text: str) -> tuple[float, Callable[[], tuple[str, ...]]]:
+        """Return the probability and a function giving the evidence, both from one reading of ``text``.
+
+        The evidence is only worked out when asked for: most answers stay below the threshold.
+        """
+        parts = self._parts(text)
+        if parts is None:
+            return 0.0, tuple
+        probability = 1 / (1 + math.exp(-(self.intercept + sum(parts.values()))))
+
+        def evidence() -> tuple[str, ...]:
+            quotable = (feature for feature, part in parts.items() if part > 0 and feature in self.explains)
+            return tuple(sorted(quotable, key=parts.__getitem__, reverse=True)[:3])
+
+        return probability, evidence
 
 
 def from_data(data: dict) -> Model:

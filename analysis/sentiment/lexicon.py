@@ -6,7 +6,7 @@ The format is described in ``en.txt``. Every language's lexicon also holds the s
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -58,6 +58,8 @@ class _Lexicon:
     textspeak: bool
     fold: bool  # match without accents: many write Polish or Romanian without diacritics
     intensifiers: str  # where an intensifier stands: "before" ("very safe") or "both" (Arabic "آمن جدا")
+    #: ``phrases`` by first word, then second word: most phrase starts ("not", "feel") fail on the next word.
+    phrase_index: dict[str, dict[str, list[tuple[tuple[str, ...], _Entry]]]] = field(default_factory=dict)
 
 
 def _parse_value(raw: str) -> _Entry:
@@ -132,8 +134,11 @@ def _lexicon(language: str) -> _Lexicon | None:
             lex.words[words[0]] = entry
         else:
             lex.phrases.setdefault(words[0], []).append((words, entry))
-    for options in lex.phrases.values():
+    for first, options in lex.phrases.items():
         options.sort(key=lambda option: len(option[0]), reverse=True)
+        by_second = lex.phrase_index[first] = {}
+        for option in options:  # longest first, as in ``phrases``
+            by_second.setdefault(option[0][1], []).append(option)
     lex.prefix_lengths = tuple(sorted(prefix_lengths, reverse=True))
     return lex
 

@@ -51,7 +51,7 @@ def _word_items(lex: _Lexicon, text: str) -> list[_Item]:
     if lex.textspeak:
         words = expand_text_speak(words)
     items: list[_Item] = []
-    phrases = lex.phrases
+    phrases = lex.phrase_index
     exact = lex.words.get
     slow = bool(lex.prefix_lengths or lex.strip)
     clause = clause_start = 0
@@ -67,17 +67,18 @@ def _word_items(lex: _Lexicon, text: str) -> list[_Item]:
             clause_start = i + 1
             i += 1
             continue
-        options = phrases.get(word)
-        if options is not None:
-            for phrase, entry in options:
+        following = phrases.get(word)
+        if following is not None and i + 1 < count:
+            # Only the phrases whose second word comes next can match (every phrase has two words or more).
+            for phrase, entry in following.get(words[i + 1], ()):
                 size = len(phrase)
                 if tuple(words[i : i + size]) == phrase:
                     items.append(_Item(i, i + size, clause, entry, " ".join(phrase)))
                     i += size
                     break
             else:
-                options = None
-            if options is not None:
+                following = None
+            if following is not None:
                 continue
         entry = exact(word)
         if entry is None and slow:
