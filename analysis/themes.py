@@ -47,6 +47,7 @@ class _Index:
     prefix: dict[str, list[tuple[str, Term]]] = field(default_factory=lambda: defaultdict(list))
     prefix_lengths: set[int] = field(default_factory=set)
     pairs: dict[tuple[str, ...], list[tuple[str, Term]]] = field(default_factory=lambda: defaultdict(list))
+    pair_firsts: frozenset[str] = frozenset()  # first words of ``pairs``: most words start none
     substrings: list[tuple[str, Term]] = field(default_factory=list)
     substring_pattern: re.Pattern[str] | None = None
     candidates: dict[tuple[str, ...], list[tuple[str, Term]]] = field(default_factory=dict)
@@ -120,6 +121,7 @@ class ThemeCoder:
                     else:
                         index.exact[term.words[0]].append((theme.id, term))
         for index in self._indexes.values():
+            index.pair_firsts = frozenset(first for first, _second in index.pairs)
             if index.substrings:
                 alternatives = sorted({t.words[0] for _theme, t in index.substrings}, key=len, reverse=True)
                 index.substring_pattern = re.compile("|".join(map(re.escape, alternatives)))
@@ -156,6 +158,8 @@ class ThemeCoder:
                         spans.append((theme, position, position + len(term.words), term.weak))
                 if following and index.pairs:
                     for first in forms[position]:
+                        if first not in index.pair_firsts:
+                            continue
                         for second in following:
                             for theme, term in index.pairs.get((first, second), ()):
                                 if len(term.words) == 2 or self._phrase_at(term, forms, position):
@@ -200,7 +204,9 @@ class ThemeCoder:
                 found[theme][term.words[0]] = found[theme].get(term.words[0], True) and term.weak
 
     def _hits(self, found: dict[str, dict[str, bool]]) -> list[ThemeHit]:
-        hits = []
+        hits: list[ThemeHit] = []
+        if not found:
+            return hits
         for theme in self.codebook.theme_ids:
             evidence = found.get(theme)
             if not evidence:
