@@ -34,7 +34,6 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from analysis.safeguarding.context import (
-    _JOKING,
     _PAST_MARK,
     _PAST_VERB,
     _RESOLVED,
@@ -44,6 +43,7 @@ from analysis.safeguarding.context import (
     IDEATION_CHECKS,
     MODEL_CHECKS,
     _suppressed,
+    phrase_stands,
 )
 from analysis.safeguarding.flags import NOTHING, REASONS, Flag
 from analysis.safeguarding.languages import _fold, _gate_open, _language_rules, _languages_for
@@ -82,10 +82,6 @@ def _evidence(original: str, normalised: str, folded: str, start: int, end: int)
             pieces.append(re.escape(ch))
     found = re.search("".join(pieces), original, re.IGNORECASE)
     return found.group() if found else words
-
-
-#: Reasons a laugh in the answer cancels when they come from a phrase list (threats and beatings said in jest).
-_THREAT_REASONS = frozenset({"danger_now", "intent_to_harm_others", "violence_to_writer", "abuse_at_home"})
 
 
 def _feature_match(text: str, feature: str) -> re.Match[str] | None:
@@ -235,9 +231,7 @@ def _flag(text: object, language: str = "en", *, prefilter: bool = True) -> Flag
             continue
         for reason, pattern in compiled.reasons:
             match = pattern.search(folded)
-            # Phrase lists have no idiom checks: a threat that comes with a laugh ("mummy ne mainu maar dena
-            # 😂") is the family joke, as in English; disclosures of other kinds stand whatever the tone.
-            if match and not (reason in _THREAT_REASONS and _JOKING.search(folded)):
+            if match and phrase_stands(lang, reason, folded, match):
                 hits.append((REASONS.index(reason), reason, *match.span()))
 
     if not hits:

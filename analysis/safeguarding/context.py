@@ -40,11 +40,11 @@ _REPORT_VERB = re.compile(
 _FRAME = re.compile(
     r"\b(?:what\s+if|if|imagine|suppose|supposing|hypothetically|in\s+case|unless|whether|how\s+to|how\s+do\s+you|"
     r"how\s+would|should\s+i|would\s+you|what\s+would|what\s+do\s+you\s+do|what\s+to\s+do|when\s+someone|"
-    r"when\s+people)\b"
+    r"when\s+people|agar|jodi)\b"  # agar (Roman Urdu, Punjabi) and jodi (romanised Bengali): if
 )
 
 
-_CONDITIONAL = frozenset({"if", "unless", "in case", "suppose", "supposing", "imagine"})
+_CONDITIONAL = frozenset({"if", "unless", "in case", "suppose", "supposing", "imagine", "agar", "jodi"})
 
 
 _SUBJECT = re.compile(
@@ -63,11 +63,13 @@ _HAPPENED = re.compile(r"\b(?:again|any\s?more|no\s+more)\b")
 _PAST_MARK = re.compile(
     r"\b(?:used\s+to|use\s+to|when\s+(?:i|he|she|they|we)\s+(?:was|were)|back\s+(?:then|in)|years?\s+ago|last\s+year|"
     r"in\s+year\s+\d+|in\s+primary|as\s+a\s+(?:kid|child)|in\s+the\s+past|in\s+(?:19|20)\d\d|"
-    r"for\s+(?:a\s+bit|a\s+while|like\s+\d+\s+\w+|\d+\s+\w+))\b"
+    r"for\s+(?:a\s+bit|a\s+while|like\s+\d+\s+\w+|\d+\s+\w+)|"
+    # Romanised Urdu, Punjabi and Bengali: before, in childhood, last year, when I was little.
+    r"pehle|pehlay|pehlan|bachpan|pichle\s+saal|pichhle\s+saal|choto\s+thakte)\b"
 )
 
 
-_PAST_VERB = re.compile(r"\b(?:was|were|had|did|used|got)\b")
+_PAST_VERB = re.compile(r"\b(?:was|were|had|did|used|got|tha|thay|thi)\b")
 
 
 _RESOLVED = re.compile(
@@ -82,7 +84,10 @@ _RESOLVED = re.compile(
     r"changed\s+my\s+life|helped\s+(?:her|him|me|them)|(?:we're|we\s+are|i'm|i\s+am)\s+safe|(?:happy|happier)\s+now|"
     r"had\s+(?:\w+\s+){0,2}help|(?:getting|gets|got)\s+help|sorted\s+(?:it|things|that)(?:\s+out)?|dealt\s+with\s+it|"
     r"resolved|caught\s+(?:him|her|them|the\s+\w+)|(?:now\s+)?we(?:'re|\s+are)\s+(?:close|fine|good|ok)|"
-    r"get\s+on\s+(?:now|well))\b"
+    r"get\s+on\s+(?:now|well)|"
+    # Romanised: "ab sab theek hai" (fine now), "chhor diya" (gave it up), "hun band" (stopped), "ekhon ar" (no more).
+    r"ab\s+(?:sab\s+)?(?:theek|thik|nahi|behtar|band)|chh?or\s+diya|hunn?\s+(?:\w+\s+){0,2}?(?:thik|theek|band|badal\w*)|"
+    r"ekhon\s+ar|ab\s+hum\s+close)\b"
 )
 
 
@@ -111,7 +116,7 @@ _BELIEF = re.compile(
 #: Something read, heard about or watched is not a disclosure ("I read about a girl who was groomed").
 _NEWS = re.compile(
     r"\b(?:read|reading|(?:heard|hear|hears)\s+(?:about|of|on)|watched|watching|documentary|news|article|story|stories|"
-    r"film|films|programme|podcast|netflix|on\s+tv|on\s+the\s+telly|in\s+the\s+papers?)\b"
+    r"film|films|programme|podcast|netflix|on\s+tv|on\s+the\s+telly|in\s+the\s+papers?|khabron|akhbar)\b"
 )
 
 
@@ -119,7 +124,8 @@ _NEWS = re.compile(
 _SMALL_CHILD = re.compile(
     r"\b(?:(?:little|baby|younger|lil)\s+(?:sister|brother|sis|bro|cousin|one)|toddler|"
     r"(?:she's|he's|shes|hes)\s+[1-5]\b|"
-    r"(?:fighting|video|computer|board)\s+games?|\bfifa\b|\bwwe\b|play\s+fight\w*)"
+    r"(?:fighting|video|computer|board)\s+games?|\bfifa\b|\bwwe\b|play\s+fight\w*|"
+    r"(?:choto|chota|chhota|chhoti|choti|nikka|nikki)\s+(?:bhai|bon|behen|behan|veer|bhen))"
 )
 
 
@@ -318,3 +324,57 @@ MODEL_CHECKS = checks("model", JOKE | SIBLING | TRIVIAL | IDIOM)
 
 #: Indirect ideation is often phrased as a condition ("if I was gone"), so it skips the what-if check.
 IDEATION_CHECKS = checks("ideation", PAST | JOKE | TRIVIAL | NEWS)
+
+# ---------------------------------------------------------------------------------------------------
+# Survey-language phrase hits: the same checks, in the few words that carry them in those languages.
+
+#: Threats and beatings, which a laugh ("mummy ne mainu maar dena 😂") or a little sibling explains away.
+_THREATS = frozenset({"danger_now", "intent_to_harm_others", "violence_to_writer", "abuse_at_home"})
+
+#: A past that is over and news, for every phrase; a little sibling only for threats from outside the home
+#: ("choto bhai amar pichu pichu ashe": my little brother follows me everywhere): neglect is told with
+#: siblings in it ("choto bhai ke ami dekhi": I look after my little brother).
+_PHRASE_CHECKS = checks("phrase", PAST | NEWS)
+_PHRASE_THREAT_CHECKS = checks("phrase threat", PAST | NEWS | SIBLING)
+
+#: Bengali negates after the verb ("ami morte chai na": I don't want to die; "amar kache churi nai"), but
+#: "na hole" is "or else" ("... korte hoy na hole marbe").
+_NEGATED_AFTER = re.compile(r"\s*(?:na|nai|nei)\b(?!\s*hole)")
+
+#: People in general carrying or threatening ("har munda chaku rakhda": every lad carries a knife).
+_CROWD_BEFORE = re.compile(r"\b(?:har|sab|log|larke|munde|chele|chelera|sobai|kuch|kai)\s+(?:\w+\s+)?$")
+
+#: An opinion about revenge ("badla lena galat hai": taking revenge is wrong) or joy at a wedding
+#: ("mera viah agle saal hai, bahut khush haan") follows the phrase.
+_OPINION_AFTER = re.compile(r"^[^.!?]{0,12}?\b(?:galat|ghalat|bura|buri|theek\s+nahi|thik\s+nahi|bhul|bhool)\b")
+_JOY_AFTER = re.compile(r"^[^.!?]{0,40}?\b(?:khush|khushi|khusi|mubarak|excited)\b(?!\s+(?:nahi|nai|na)\b)")
+
+
+#: Hunger in a fast is no neglect ("roze mein bhooka rehna parta hai").
+_FASTING = re.compile(r"\b(?:roz[ae]|rozay|rozey|roja|ramzan|ramazan|ramadan|ramjan|fasting|upobas|upobash)\b")
+
+
+def phrase_stands(language: str, reason: str, text: str, match: re.Match[str]) -> bool:
+    """Say whether a survey-language phrase hit is a disclosure once its context is read.
+
+    Phrase lists have no checks of their own, so the few that carry over to these languages apply here: a
+    joke or a little sibling behind a threat, a past that is over, news, a Bengali negation after the verb,
+    people in general, an opinion about revenge, joy at a wedding, a fast.
+    """
+    threat = reason in _THREATS
+    after = text[match.end() : match.end() + 60]
+    if threat and _JOKING.search(text):
+        return False
+    if language == "bn" and _NEGATED_AFTER.match(after):
+        return False
+    if reason in ("carrying_weapon", "intent_to_harm_others") and _CROWD_BEFORE.search(text[: match.start()][-30:]):
+        return False
+    if reason == "intent_to_harm_others" and _OPINION_AFTER.search(after):
+        return False
+    if reason == "abuse_at_home" and (_JOY_AFTER.search(after) or _FASTING.search(text)):
+        return False
+    if _NEWS.search(after[:40]):  # "... ki dhamki mili thi news mein"
+        return False
+    return not _suppressed(
+        _PHRASE_THREAT_CHECKS if threat and reason != "abuse_at_home" else _PHRASE_CHECKS, text, match
+    )

@@ -214,6 +214,11 @@ def test_broad_tier_never_runs_when_a_precise_rule_already_explains_the_flag():
         ("ਜ਼ਿੰਦਗੀ ਤੋਂ ਥੱਕ ਗਿਆ ਹਾਂ", "pa"),
         ("活着好累，想消失", "zh"),
         ("kabhi kabhi marne ka dil karta hai", "ur"),
+        # Told beside a little brother, with "or else" ("na hole"), or a hit that is still going on.
+        ("ammu onek din dhore ashustho, ghore khabar nai, choto bhai ke ami dekhi", "bn"),
+        ("amake drugs bikri korte hoy na hole marbe bole", "bn"),
+        ("pehle sirf gaali deta tha, ab abbu mujhe roz maarte hain", "ur"),
+        ("mere cousin kol chaaku hai te oh kehnda kal school lai ke jaauga", "pa"),
     ],
 )
 def test_varied_survey_language_disclosures_are_flagged(text, language):
@@ -228,6 +233,21 @@ def test_varied_survey_language_disclosures_are_flagged(text, language):
         ("ہمارے محلے میں نشہ بیچا جاتا ہے", "ur"),
         ("مجبورم هر روز زود بیدار شم", "fa"),
         ("Mama mă omoară dacă întârzii haha", "ro"),
+        # Romanised Urdu, Punjabi and Bengali: a family joke, a past that is over, news, a negation after the
+        # verb, people in general, an opinion, a happy wedding, a fast, guests, a little brother.
+        ("exam mein fail hua to abbu mujhe maar denge lol", "ur"),
+        ("pehle abbu mujhe roz maarte thay, ab nahi, sab theek hai", "ur"),
+        ("news ch dekhya ik munde nu chaku maareya, bahut dukh hoya", "pa"),
+        ("ami morte chai na, bachte chai onek din", "bn"),
+        ("amar kache churi nai, ami kokhono rakhi na", "bn"),
+        ("har munda chaku rakhda ethe, eh bahut galat aa", "pa"),
+        ("yahan har larka chaku rakhta hai, ye bohat ghalat hai", "ur"),
+        ("badla lena galat hai, gurbani sikhandi hai", "pa"),
+        ("mera viah agle saal hai, bahut khush haan", "pa"),
+        ("roze mein bhooka rehna parta hai lekin acha lagta hai", "ur"),
+        ("mehmaan kal ghar aa jayenge Eid pe", "ur"),
+        ("choto bhai amar pichu pichu ashe sob jaygay, cute", "bn"),
+        ("agar main na rahun ghar pe to ammi pareshan ho jati hain", "ur"),
     ],
 )
 def test_everyday_survey_language_answers_with_harm_words_stay_quiet(text, language):
