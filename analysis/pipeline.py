@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, fields
@@ -11,15 +10,12 @@ from pathlib import Path
 
 from analysis.codebook import DEFAULT_CODEBOOK, Codebook, load_codebook
 from analysis.language import detect
-from analysis.redact import PLACEHOLDERS, redact
+from analysis.redact import blanked, redact
 from analysis.safeguarding import flag
 from analysis.sentiment import sentiment
 from analysis.sentiment.model import load as load_sentiment_model
 from analysis.text import clean, is_empty
 from analysis.themes import ThemeCoder, ThemeHit
-
-#: Redaction placeholders, blanked before theme coding ("[PHONE]" is no evidence of the online theme).
-_PLACEHOLDER = re.compile("|".join(re.escape(placeholder) for placeholder in PLACEHOLDERS.values()))
 
 
 @dataclass(frozen=True)
@@ -101,11 +97,12 @@ class Analyser:
         if is_empty(text):  # nothing to code, but "😡😡" still says how someone feels
             mood = sentiment(text, language).label if text.strip() else "neutral"
             return CodedAnswer(answer_id, language, (), mood, False, (), (), redaction.text, False)
-        # Themes are read from the redacted answer: a name, an email at example.com or "pitch black" in a
-        # street name is no evidence of a theme. Evidence still goes through the mask, as the answer does.
+        # Themes are read with personal details blanked: a name, an email at example.com or "pitch black" in a
+        # street name is no evidence of a theme (a title is: "Coach"). Evidence goes through the mask, as the
+        # answer does.
         hits = tuple(
             ThemeHit(h.theme, h.confidence, tuple(redaction.mask(e) for e in h.evidence))
-            for h in self.themes.code(_PLACEHOLDER.sub(" ", redaction.text), language)
+            for h in self.themes.code(blanked(text, redaction), language)
         )
         concern = flag(text, language)
         # A disclosure a rule recognised is a bad situation, however calmly it is told ("mum hasn't been back

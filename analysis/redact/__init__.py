@@ -35,14 +35,14 @@ from dataclasses import dataclass
 
 from analysis.redact.addresses import _addresses
 from analysis.redact.contacts import _EMAIL, _handles
-from analysis.redact.cues import _PLATFORM_WORDS
+from analysis.redact.cues import _PLATFORM_WORDS, _TITLES
 from analysis.redact.names import _names
 from analysis.redact.phones import HELPLINES, _phones
 from analysis.redact.scripts import _NON_LATIN, _script_names
 from analysis.redact.wordlists import _lists
 from analysis.text import clean
 
-__all__ = ["HELPLINES", "PLACEHOLDERS", "Found", "Redaction", "redact"]
+__all__ = ["HELPLINES", "PLACEHOLDERS", "Found", "Redaction", "blanked", "redact"]
 
 
 PLACEHOLDERS = {kind: f"[{kind}]" for kind in ("NAME", "PHONE", "EMAIL", "ADDRESS", "HANDLE")}
@@ -138,6 +138,24 @@ def redact(text: str) -> Redaction:
         found.extend((s, e, "HANDLE") for s, e in _handles(text, [(s, e) for s, e, _ in found]))
     found.extend((s, e, "NAME") for s, e in _names(text))
     return _apply(text, found)
+
+
+def blanked(text: str, redaction: Redaction) -> str:
+    """Return ``text`` with every personal detail blanked, for reading themes, never for display.
+
+    A title before a name stays ("Coach [NAME]" is read as "coach"): it tells who the person is (a coach, a
+    teacher, an imam), which is what the trusted-adults theme is about. The redacted answer itself keeps
+    title and name together under one placeholder, since in a small group the title can give the name away.
+    ``redaction`` is ``redact(text)``; offsets refer to ``clean(text)``, which ``text`` must already be.
+    """
+    pieces, last = [], 0
+    for item in redaction.found:
+        pieces.append(text[last : item.start])
+        title = item.text.split(maxsplit=1)[0].rstrip(".").lower() if item.kind == "NAME" else ""
+        pieces.append(f" {title} " if title in _TITLES and " " in item.text else " ")
+        last = item.end
+    pieces.append(text[last:])
+    return "".join(pieces)
 
 
 def _apply(text: str, found: list[tuple[int, int, str]]) -> Redaction:

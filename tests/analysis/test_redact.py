@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.redact import Found, Redaction, redact
+from analysis.pipeline import Analyser
+from analysis.redact import Found, Redaction, blanked, redact
 
 
 def kinds(text: str) -> list[tuple[str, str]]:
@@ -243,3 +244,18 @@ def test_every_placeholder_stands_for_one_detail() -> None:
     placeholders = [part for part in ("[NAME]", "[PHONE]", "[EMAIL]", "[ADDRESS]", "[HANDLE]") if part in result.text]
     assert sorted(placeholders) == ["[ADDRESS]", "[EMAIL]", "[HANDLE]", "[NAME]", "[PHONE]"]
     assert len(result.found) == 5
+
+
+def test_a_title_before_a_name_is_read_for_themes_but_never_shown():
+    text = "Coach Marcus is the one adult who always has time for me"
+    assert blanked(text, redact(text)).split()[:2] == ["coach", "is"]
+    coded = Analyser().code(text)
+    assert coded.redacted_text.startswith("[NAME] is the one adult")
+    assert "trusted_adults" in [hit.theme for hit in coded.themes]
+    assert "Marcus" not in coded.evidence()
+
+
+def test_blanking_leaves_no_personal_detail_for_the_coder():
+    text = "text Jade on 07700 900123 or jade@example.com, my insta is @jade.mcr"
+    kept = blanked(text, redact(text))
+    assert not any(detail in kept for detail in ("Jade", "07700", "example.com", "@jade"))
