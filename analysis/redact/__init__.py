@@ -140,21 +140,53 @@ def redact(text: str) -> Redaction:
     return _apply(text, found)
 
 
+#: How to reach someone, said next to their handle, number or email ("add me on insta @x", "DM @y",
+#: "whatsapp 07700 ..."): part of the contact detail, not a sign that the answer is about life online.
+_CHANNEL = re.compile(
+    r"\b(?:" + "|".join(sorted(_PLATFORM_WORDS, key=len, reverse=True)) + r"|dm|dms|msg|message|messages)\b",
+    re.IGNORECASE,
+)
+
+#: How far before or after a contact detail its channel is named.
+_CHANNEL_REACH = 30
+
+#: The writer offering a way to reach them ("add me", "msg me", "my snap is", "DM ..."): only then is the
+#: platform a contact channel; "goes by @x on snap" or "tiktok @x keeps posting the fight" is life online.
+_CONTACT_CUE = re.compile(
+    r"\b(?:add|msg|message|dm|text|ring|call|whatsapp|hit|drop|reach|email|contact|find)\s+(?:me|us|the\s+group)\b|"
+    r"\b(?:my|our|mi)\s+(?:snap|snapchat|insta|instagram|ig|tiktok|page|socials?|number)\b|^\W*dm\b|"
+    r"\b(?:scrivetemi|scrivimi|escr[ií]beme|escribidme|napisz\s+do\s+mnie)\b",
+    re.IGNORECASE,
+)
+
+
 def blanked(text: str, redaction: Redaction) -> str:
     """Return ``text`` with every personal detail blanked, for reading themes, never for display.
 
     A title before a name stays ("Coach [NAME]" is read as "coach"): it tells who the person is (a coach, a
     teacher, an imam), which is what the trusted-adults theme is about. The redacted answer itself keeps
     title and name together under one placeholder, since in a small group the title can give the name away.
+    The channel named beside a handle, number or email the writer offers goes with it ("add me on insta @x").
     ``redaction`` is ``redact(text)``; offsets refer to ``clean(text)``, which ``text`` must already be.
     """
-    pieces, last = [], 0
+    pieces, last, after_contact = [], 0, False
+    offered = _CONTACT_CUE.search(text) is not None
     for item in redaction.found:
-        pieces.append(text[last : item.start])
+        between = text[last : item.start]
+        if after_contact:  # "@x on insta"
+            between = _CHANNEL.sub(" ", between[:_CHANNEL_REACH]) + between[_CHANNEL_REACH:]
+        contact = offered and item.kind in ("HANDLE", "PHONE", "EMAIL")
+        if contact:
+            cut = max(0, len(between) - _CHANNEL_REACH)
+            between = between[:cut] + _CHANNEL.sub(" ", between[cut:])
+        pieces.append(between)
         title = item.text.split(maxsplit=1)[0].rstrip(".").lower() if item.kind == "NAME" else ""
         pieces.append(f" {title} " if title in _TITLES and " " in item.text else " ")
-        last = item.end
-    pieces.append(text[last:])
+        last, after_contact = item.end, contact
+    tail = text[last:]
+    if after_contact:
+        tail = _CHANNEL.sub(" ", tail[:_CHANNEL_REACH]) + tail[_CHANNEL_REACH:]
+    pieces.append(tail)
     return "".join(pieces)
 
 

@@ -259,3 +259,18 @@ def test_blanking_leaves_no_personal_detail_for_the_coder():
     text = "text Jade on 07700 900123 or jade@example.com, my insta is @jade.mcr"
     kept = blanked(text, redact(text))
     assert not any(detail in kept for detail in ("Jade", "07700", "example.com", "@jade"))
+
+
+@pytest.mark.parametrize(
+    ("text", "online"),
+    [
+        ("add me on insta @zainab_draws_ i do art about my area", False),
+        ("if u want to help with the litter pick msg me on snap @kayla.x.mcr", False),
+        ("scrivetemi su instagram @giulia.mcr, ho un po' di idee per il parco", False),
+        ("tiktok @saraah_mcrr keeps posting the fight from the tram stop", True),
+        ("theres an older guy (goes by @blinda_m16 on snap) who keeps messaging me", True),
+    ],
+)
+def test_a_platform_named_to_reach_the_writer_is_no_online_theme(text, online):
+    themes = [hit.theme for hit in Analyser().code(text).themes]
+    assert ("online" in themes) is online, themes
