@@ -65,7 +65,9 @@ _PAST_MARK = re.compile(
     r"in\s+year\s+\d+|in\s+primary|as\s+a\s+(?:kid|child)|in\s+the\s+past|in\s+(?:19|20)\d\d|"
     r"for\s+(?:a\s+bit|a\s+while|like\s+\d+\s+\w+|\d+\s+\w+)|"
     # Romanised Urdu, Punjabi and Bengali: before, in childhood, last year, when I was little.
-    r"pehle|pehlay|pehlan|bachpan|pichle\s+saal|pichhle\s+saal|choto\s+thakte)\b"
+    r"pehle|pehlay|pehlan|bachpan|pichle\s+saal|pichhle\s+saal|choto\s+thakte|"
+    # A single time, told as over ("threatened us once but it was fine").
+    r"once)\b"
 )
 
 
@@ -84,7 +86,8 @@ _RESOLVED = re.compile(
     r"changed\s+my\s+life|helped\s+(?:her|him|me|them)|(?:we're|we\s+are|i'm|i\s+am)\s+safe|(?:happy|happier)\s+now|"
     r"had\s+(?:\w+\s+){0,2}help|(?:getting|gets|got)\s+help|sorted\s+(?:it|things|that)(?:\s+out)?|dealt\s+with\s+it|"
     r"resolved|caught\s+(?:him|her|them|the\s+\w+)|(?:now\s+)?we(?:'re|\s+are)\s+(?:close|fine|good|ok)|"
-    r"get\s+on\s+(?:now|well)|"
+    r"get\s+on\s+(?:now|well)|(?:it\s+was|it's\s+been|its\s+been|been)\s+fine|fine\s+since|"
+    r"left\s+(?:him|her|me|us|them)\s+alone|walked\s+off|(?:he|she|i|we)\s+said\s+no|"
     # Romanised: "ab sab theek hai" (fine now), "chhor diya" (gave it up), "hun band" (stopped), "ekhon ar" (no more).
     r"ab\s+(?:sab\s+)?(?:theek|thik|nahi|behtar|band)|chh?or\s+diya|hunn?\s+(?:\w+\s+){0,2}?(?:thik|theek|band|badal\w*)|"
     r"ekhon\s+ar|ab\s+hum\s+close)\b"
@@ -319,8 +322,9 @@ BACKSTOP_CHECKS = checks("backstop", NEG | HYPO | PAST | NEWS | BELIEF | TRIVIAL
 #: Checks the broad tier goes through: everything a rule would, jokes and idioms included.
 BROAD_CHECKS = checks("broad", NEG | HYPO | PAST | NEWS | BELIEF | TRIVIAL | SIBLING | ACCIDENT | JOKE | IDIOM | WORRY)
 
-#: Checks the word model's strongest evidence goes through (negation and the past it learns from the words).
-MODEL_CHECKS = checks("model", JOKE | SIBLING | TRIVIAL | IDIOM)
+#: Checks the word model's strongest evidence goes through (negation it learns from the words; a past that is
+#: over, "he said no and they've left him alone since", it cannot).
+MODEL_CHECKS = checks("model", JOKE | SIBLING | TRIVIAL | IDIOM | PAST)
 
 #: Indirect ideation is often phrased as a condition ("if I was gone"), so it skips the what-if check.
 IDEATION_CHECKS = checks("ideation", PAST | JOKE | TRIVIAL | NEWS)

@@ -81,6 +81,10 @@ def test_disclosures_are_flagged_with_their_reason(text, reason):
         "we're going to smash our exams this year",
         "my little brother hits me with pillows when he's bored",
         "suicide prevention should be taught in every school",
+        "some lads threatened us in the park once but we just walked off and it was fine",
+        "older lads asked my mate to hold a bag for them once, he said no and theyve left him alone since",
+        "maccies kicks us out after 20 mins so we just walk about",
+        "i feel anxious all the time when im out, like someones watching me",
     ],
 )
 def test_general_worry_opinion_and_idioms_are_not_flagged(text):
