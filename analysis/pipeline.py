@@ -11,7 +11,7 @@ from pathlib import Path
 from analysis.codebook import DEFAULT_CODEBOOK, Codebook, load_codebook
 from analysis.language import detect
 from analysis.redact import blanked, redact
-from analysis.safeguarding import flag
+from analysis.safeguarding import flag, prepare
 from analysis.sentiment import sentiment
 from analysis.sentiment.model import load as load_sentiment_model
 from analysis.text import clean, is_empty
@@ -76,6 +76,9 @@ class Analyser:
         self.codebook = codebook if isinstance(codebook, Codebook) else load_codebook(codebook)
         self.themes = ThemeCoder(self.codebook)
         self._cache: OrderedDict[tuple[str, str | None], CodedAnswer] = OrderedDict()
+        # One-time loading done here, where a server pays it once at start, rather than on the first answers.
+        prepare()
+        load_sentiment_model()
 
     def code(self, text: object, answer_id: str = "", language_hint: str | None = None) -> CodedAnswer:
         """Code one answer. Never raises on odd input: empty, emoji-only or junk text is coded as nothing."""

@@ -46,7 +46,7 @@ from analysis.safeguarding.context import (
     phrase_stands,
 )
 from analysis.safeguarding.flags import NOTHING, REASONS, Flag
-from analysis.safeguarding.languages import _fold, _gate_open, _language_rules, _languages_for
+from analysis.safeguarding.languages import _fold, _gate_open, _language_rules, _languages_for, prepare_gates
 from analysis.safeguarding.model import load as load_model
 from analysis.safeguarding.rules import (
     _BACKSTOP,
@@ -62,7 +62,7 @@ from analysis.safeguarding.rules import (
 from analysis.safeguarding.rules import _DATA_DIR as _DATA_DIR
 from analysis.text import clean, normalise
 
-__all__ = ["REASONS", "Flag", "flag"]
+__all__ = ["REASONS", "Flag", "flag", "prepare"]
 
 
 def _evidence(original: str, normalised: str, folded: str, start: int, end: int) -> str:
@@ -253,6 +253,13 @@ def _flag(text: object, language: str = "en", *, prefilter: bool = True) -> Flag
     reasons = tuple(dict.fromkeys(reason for _, reason, _, _ in hits))
     evidence = tuple(dict.fromkeys(_evidence(original, normalised, folded, s, e) for _, _, s, e in hits))
     return Flag(True, reasons, evidence)
+
+
+def prepare() -> None:
+    """Do the one-time work ``flag`` would otherwise do on its first answers: load the word model, compile the
+    survey languages' gates. Optional; an Analyser calls it when built."""
+    load_model()
+    prepare_gates()
 
 
 def flag(text: str, language: str = "en") -> Flag:

@@ -155,6 +155,16 @@ def _language_rules() -> _Languages:
     return _Languages(data["languages"])
 
 
+def prepare_gates() -> None:
+    """Compile every language's gate now (about 0.2 s), so a long-running coder pays it at start, not mid-batch.
+
+    The per-reason patterns stay lazy: only answers past a gate need them.
+    """
+    rules = _language_rules()
+    for language in rules:
+        rules[language]  # compiles the gate
+
+
 def _gate_open(language: _Language, folded: str) -> bool:
     """Say cheaply whether any of a language's phrases could be in the answer."""
     if language.gate is not None:
