@@ -119,6 +119,9 @@ def clean(text: object) -> str:
 
     Binary junk, ``None`` and numbers are turned into text rather than raising.
     """
+    if type(text) is str and len(text) <= MAX_CHARS and text.isascii() and text.isprintable():
+        # Already clean (the usual case, and every stage cleans again): NFC and the control pattern change nothing.
+        return text
     if text is None:
         return ""
     if isinstance(text, bytes):

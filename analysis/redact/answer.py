@@ -48,13 +48,16 @@ class _Answer:
         self.text = text
         self.matches = list(_TOKEN.finditer(text))
         folded = text.lower().replace("’", "'")  # same length, so the offsets still hold
-        spans = [m.span() for m in self.matches]
-        self.lows = [
-            low[:-2] if low.endswith("'s") and len(low) > 3 else low for low in (folded[a:b] for a, b in spans)
-        ]
+        # Lower-casing ASCII keeps every word boundary, so there the folded text splits into the same words.
+        spans = (m.span() for m in self.matches)
+        lows = _TOKEN.findall(folded) if text.isascii() else [folded[a:b] for a, b in spans]
+        if "'s" in folded:
+            lows = [low[:-2] if low.endswith("'s") and len(low) > 3 else low for low in lows]
+        self.lows = lows
         self.n = len(self.matches)
         self._toks: dict[int, _Tok] = {}
         self._english: bool | None = None
+        self._shouting: bool | None = None
         self._in_place: set[int] | None = None
 
     def _place_words(self) -> set[int]:
@@ -103,8 +106,10 @@ class _Answer:
 
     def shouting(self) -> bool:
         """Say whether the answer is written in capitals (then "KYLE" is a name; elsewhere "TIA" is an acronym)."""
-        letters = [char for char in self.text if char.isalpha()]
-        return sum(1 for char in letters if char.isupper()) * 2 >= len(letters)
+        if self._shouting is None:  # asked once per capitalised word ("GP", "NHS"): count the letters once
+            letters = [char for char in self.text if char.isalpha()]
+            self._shouting = sum(1 for char in letters if char.isupper()) * 2 >= len(letters)
+        return self._shouting
 
     def english(self) -> bool:
         """Say whether the answer reads as English (lower-case names are only trusted there)."""

@@ -42,6 +42,9 @@ from analysis.redact.scripts import _NON_LATIN, _script_names
 #: What may follow a signed-off name ("Bernadette x", "Sam thanks") and what may come before it ("Thanks, Sam").
 _SIGN_OFF_TAIL = frozenset({"x", "xx", "xxx", "thanks", "thx", "ty"})
 _CONTACT_WORDS = frozenset({"ring", "call", "text", "message", "msg", "email", "contact", "whatsapp", "dm"})
+#: The words after which worth_a_look adds a word: "Kyle from year 9", "Kyle's brother".
+_EXTRA_NEXT = frozenset({"from", "in"}) | _RELATIONS
+
 _SIGN_OFF_BEFORE = frozenset({"thanks", "cheers", "regards", "love", "from", "sincerely", "thankyou", "ta"})
 
 
@@ -149,6 +152,8 @@ class _Names(_Answer):
                 look.append(i)  # "they call him Dre"
             elif not text[match.start()].islower() and (low not in common or low in self.ambiguous):
                 look.append(i)  # a capitalised ordinary word ("Police", "The") needs a cue to be a name
+        if _EXTRA_NEXT.isdisjoint(lows):  # most answers: no word the checks below look for
+            return look
         extra = [
             i
             for i in range(n - 1)
