@@ -39,6 +39,11 @@ from analysis.redact.cues import (
 from analysis.redact.lexicon import _NEVER, _lexicon_tags
 from analysis.redact.scripts import _NON_LATIN, _script_names
 
+#: Two-letter names, which the name lists leave out (their words are three letters or more) and the lexicon
+#: knows as words ("half a mo"): names only where a list of names puts them ("Liam and Mo").
+_SHORT_NAMES = frozenset(["mo", "jo", "al", "ed", "bo", "di", "vi", "aj", "cj", "dj", "tj", "jj", "kc", "ty", "zu"])
+
+
 #: What may follow a signed-off name ("Bernadette x", "Sam thanks") and what may come before it ("Thanks, Sam").
 _SIGN_OFF_TAIL = frozenset({"x", "xx", "xxx", "thanks", "thx", "ty"})
 _CONTACT_WORDS = frozenset({"ring", "call", "text", "message", "msg", "email", "contact", "whatsapp", "dm"})
@@ -296,8 +301,10 @@ class _Names(_Answer):
             and (tok.low in self.names or tok.low in self.ambiguous)
         ):
             return tok.low not in self.places and self.lows[i + 1] in self.surnames
-        # Lists: "Kyle and Jordan", "me, kyle n jay", "Tyler, Kyle and Jay".
-        listed = (tok.cap or self.known(tok)) and self.candidate(tok, _WEAK)
+        # Lists: "Kyle and Jordan", "me, kyle n jay", "Tyler, Kyle and Jay", "Liam and Mo".
+        listed = (tok.cap or self.known(tok)) and (
+            self.candidate(tok, _WEAK) or (tok.cap and not tok.sentence_start and tok.low in _SHORT_NAMES)
+        )
         for j, k in ((i - 2, i - 1), (i + 2, i + 1)):
             if listed and j in name and 0 <= k < n and self.lows[k] in _LIST_WORDS and self._joined(j, i):
                 return True

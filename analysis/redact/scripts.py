@@ -151,13 +151,14 @@ _SCRIPT_PATTERNS = {script: _script_pattern(script) for script in _SCRIPT_CUES}
 
 
 #: Honorifics that follow a name ("نسرین باجی", "রুমানা আপা"): the word before them is the name.
-_POST_HONORIFICS = {"arabic": "باجی آپی صاحب صاحبہ خانم خانوم", "bengali": "আপা আপু দিদি দাদা ভাইয়া"}
+_POST_HONORIFICS = {"arabic": "باجی آپی صاحب صاحبہ خانم خانوم بھائی", "bengali": "আপা আপু দিদি দাদা ভাইয়া"}
 
 
 #: Words that come before those honorifics and are no name (kin, age, "my", "imam").
 _NOT_BEFORE_HONORIFIC = _wordset(
     """
     میرا میری میرے ہمارے ہماری ہمارا آپ بڑی بڑے چھوٹی چھوٹے امام مولوی ڈاکٹر استاد ٹیچر مسجد والی والے
+    اپنا اپنے اپنی کا کے کی اس ان دو تین سگے سگا کزن دوست
     বড় ছোট আমার আমাদের তোমার ওর তার মসজিদের ইমাম ডাক্তার মেজো সেজো
     """
 )

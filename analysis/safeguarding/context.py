@@ -322,9 +322,9 @@ BACKSTOP_CHECKS = checks("backstop", NEG | HYPO | PAST | NEWS | BELIEF | TRIVIAL
 #: Checks the broad tier goes through: everything a rule would, jokes and idioms included.
 BROAD_CHECKS = checks("broad", NEG | HYPO | PAST | NEWS | BELIEF | TRIVIAL | SIBLING | ACCIDENT | JOKE | IDIOM | WORRY)
 
-#: Checks the word model's strongest evidence goes through (negation it learns from the words; a past that is
-#: over, "he said no and they've left him alone since", it cannot).
-MODEL_CHECKS = checks("model", JOKE | SIBLING | TRIVIAL | IDIOM | PAST)
+#: Checks the word model's strongest evidence goes through (negation and the past it learns from the words: the
+#: past check's "not ... anymore" would also silence "better off if i wasn't around anymore").
+MODEL_CHECKS = checks("model", JOKE | SIBLING | TRIVIAL | IDIOM)
 
 #: Indirect ideation is often phrased as a condition ("if I was gone"), so it skips the what-if check.
 IDEATION_CHECKS = checks("ideation", PAST | JOKE | TRIVIAL | NEWS)
