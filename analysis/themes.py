@@ -51,6 +51,8 @@ class _Index:
     substrings: list[tuple[str, Term]] = field(default_factory=list)
     substring_pattern: re.Pattern[str] | None = None
     candidates: dict[tuple[str, ...], list[tuple[str, Term]]] = field(default_factory=dict)
+    #: word -> (its forms, the terms they start, those forms that start a word pair): one lookup a word
+    words: dict[str, tuple[tuple[str, ...], list[tuple[str, Term]], tuple[str, ...]]] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=200_000)
@@ -105,6 +107,7 @@ class ThemeCoder:
 
     def __init__(self, codebook: Codebook) -> None:
         self.codebook = codebook
+        self._theme_ids = codebook.theme_ids  # a property that builds its tuple on every call
         self._indexes: dict[str, _Index] = {}
         for theme in codebook.themes:
             for language, terms in theme.evidence.items():
@@ -149,20 +152,20 @@ class ThemeCoder:
             index = self._indexes.get(code)
             if index is None:
                 continue
-            forms = [_variants(word, code) for word in words]
+            records = index.words
+            looked = [records.get(word) or self._look_up(index, word, code) for word in words]
+            forms = [record[0] for record in looked]
             last = len(words) - 1
-            for position in range(len(words)):
+            for position, (_forms, candidates, pair_firsts) in enumerate(looked):
                 following = forms[position + 1] if position < last else ()
-                for theme, term in self._candidates(index, forms[position]):
+                for theme, term in candidates:
                     if len(term.words) == 1:
                         spans.append((theme, position, position + 1, term.weak))
                     # Most phrases fail on their second word: test it here before the full check.
                     elif (term.prefix[1] or term.words[1] in following) and self._phrase_at(term, forms, position):
                         spans.append((theme, position, position + len(term.words), term.weak))
                 if following and index.pairs:
-                    for first in forms[position]:
-                        if first not in index.pair_firsts:
-                            continue
+                    for first in pair_firsts:
                         for second in following:
                             for theme, term in index.pairs.get((first, second), ()):
                                 if len(term.words) == 2 or self._phrase_at(term, forms, position):
@@ -173,6 +176,17 @@ class ThemeCoder:
             surface = " ".join(words[start:end])
             found[theme][surface] = found[theme].get(surface, True) and weak
         return self._hits(found)
+
+    @classmethod
+    def _look_up(
+        cls, index: _Index, word: str, language: str
+    ) -> tuple[tuple[str, ...], list[tuple[str, Term]], tuple[str, ...]]:
+        """Return a word's forms, the terms they start and the forms that start a word pair (kept for next time)."""
+        forms = _variants(word, language)
+        record = (forms, cls._candidates(index, forms), tuple(form for form in forms if form in index.pair_firsts))
+        if len(index.words) < 100_000:  # words repeat a lot: look each one up once
+            index.words[word] = record
+        return record
 
     @staticmethod
     def _candidates(index: _Index, forms: tuple[str, ...]) -> list[tuple[str, Term]]:
@@ -210,7 +224,7 @@ class ThemeCoder:
         hits: list[ThemeHit] = []
         if not found:
             return hits
-        for theme in self.codebook.theme_ids:
+        for theme in self._theme_ids:
             evidence = found.get(theme)
             if not evidence:
                 continue
