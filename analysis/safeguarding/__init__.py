@@ -84,6 +84,12 @@ def _evidence(original: str, normalised: str, folded: str, start: int, end: int)
     return found.group() if found else words
 
 
+#: The probability the word model needs when only stop words pushed it up. Over the labelled sets, answers at
+#: or above 0.75 with no content word were all disclosures ("everyone would be better off if i just wasnt around
+#: anymore"); below it, "sometimes my brother and I wrestle" (0.73) and "nobody. i keep it to myself" (0.65).
+_SURE_WITHOUT_CONTENT_WORDS = 0.75
+
+
 def _feature_match(text: str, feature: str) -> re.Match[str] | None:
     """Find a model feature (a lower-case word or word pair) in normalised or folded text."""
     return _feature_pattern(feature).search(text.lower())
@@ -240,8 +246,13 @@ def _flag(text: object, language: str = "en", *, prefilter: bool = True) -> Flag
         if model is None:
             return NOTHING
         probability, evidence_of = model.judge(original)
-        if probability < model.threshold or not (words := evidence_of()):
-            return NOTHING  # below the threshold, or nothing to show the lead but stop words
+        if probability < model.threshold:
+            return NOTHING
+        if not (words := evidence_of()):
+            # Only stop words weighed ("whats the point of waking up"): flag when the model is surer.
+            if probability < _SURE_WITHOUT_CONTENT_WORDS:
+                return NOTHING
+            words = evidence_of(quotable=False)
         # The word that weighed most goes through the checks the model cannot learn from words alone: a laugh,
         # a little brother, a trivial cause or a family idiom silence it as they silence the rules.
         top = _feature_match(folded, words[0])

@@ -165,7 +165,8 @@ _SAID_IN_JEST = re.compile(
 
 
 _COVER_STORY = re.compile(
-    r"\b(?:says|said|say|claims|claimed|reckons|apparently|supposedly|told\s+(?:me|us|everyone))\b"
+    r"\b(?:says|said|say|claims|claimed|reckons|apparently|supposedly|told\s+(?:me|us|everyone)|"
+    r"like\s+i\s+(?:said|told|say)|(?:i|we)\s+told\s+(?:miss|sir|school|the\s+school|my\s+teacher|the\s+teacher|them))\b"
 )
 
 
@@ -303,9 +304,11 @@ def _suppressed(rule: _Rule, text: str, match: re.Match[str]) -> bool:
         return True
     if checks & ACCIDENT:
         context = before + " " + hit + " " + after[:80]
-        # "He says he fell" is the classic cover story, not an explanation.
+        # "He says he fell" is the classic cover story, not an explanation ("from football like i told miss").
         if any(
-            not _COVER_STORY.search(context, max(0, m.start() - 25), m.start()) for m in _ACCIDENT.finditer(context)
+            not _COVER_STORY.search(context, max(0, m.start() - 25), m.start())
+            and not _COVER_STORY.search(context, m.end(), m.end() + 25)
+            for m in _ACCIDENT.finditer(context)
         ):
             return True
     return bool(checks & BELIEF and _BELIEF.search(before))
@@ -322,9 +325,9 @@ BACKSTOP_CHECKS = checks("backstop", NEG | HYPO | PAST | NEWS | BELIEF | TRIVIAL
 #: Checks the broad tier goes through: everything a rule would, jokes and idioms included.
 BROAD_CHECKS = checks("broad", NEG | HYPO | PAST | NEWS | BELIEF | TRIVIAL | SIBLING | ACCIDENT | JOKE | IDIOM | WORRY)
 
-#: Checks the word model's strongest evidence goes through (negation and the past it learns from the words: the
-#: past check's "not ... anymore" would also silence "better off if i wasn't around anymore").
-MODEL_CHECKS = checks("model", JOKE | SIBLING | TRIVIAL | IDIOM)
+#: Checks the word model's strongest evidence goes through (negation it learns from the words; a past that is
+#: over, "he said no and they've left him alone since", it cannot).
+MODEL_CHECKS = checks("model", JOKE | SIBLING | TRIVIAL | IDIOM | PAST)
 
 #: Indirect ideation is often phrased as a condition ("if I was gone"), so it skips the what-if check.
 IDEATION_CHECKS = checks("ideation", PAST | JOKE | TRIVIAL | NEWS)

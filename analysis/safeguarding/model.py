@@ -71,19 +71,22 @@ class Model:
         """Return up to three quotable features that pushed the probability up most."""
         return self.judge(text)[1]()
 
-    def judge(self, text: str) -> tuple[float, Callable[[], tuple[str, ...]]]:
+    def judge(self, text: str) -> tuple[float, Callable[..., tuple[str, ...]]]:
         """Return the probability and a function giving the evidence, both from one reading of ``text``.
 
-        The evidence is only worked out when asked for: most answers stay below the threshold.
+        The evidence is only worked out when asked for: most answers stay below the threshold. It is made of
+        quotable features (not stop words alone) unless called with ``quotable=False``.
         """
         parts = self._parts(text)
         if parts is None:
-            return 0.0, tuple
+            return 0.0, lambda quotable=True: ()
         probability = 1 / (1 + math.exp(-(self.intercept + sum(parts.values()))))
 
-        def evidence() -> tuple[str, ...]:
-            quotable = (feature for feature, part in parts.items() if part > 0 and feature in self.explains)
-            return tuple(sorted(quotable, key=parts.__getitem__, reverse=True)[:3])
+        def evidence(quotable: bool = True) -> tuple[str, ...]:
+            pushing = (
+                feature for feature, part in parts.items() if part > 0 and (not quotable or feature in self.explains)
+            )
+            return tuple(sorted(pushing, key=parts.__getitem__, reverse=True)[:3])
 
         return probability, evidence
 

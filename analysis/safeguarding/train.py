@@ -36,6 +36,9 @@ TRAINING_SETS = (
     "bench/data/safeguarding-blind-5.csv",
     "bench/data/holdout-7.csv",
     "bench/data/safeguarding-blind-6.csv",
+    "bench/data/holdout-8.csv",
+    "bench/data/holdout-9.csv",
+    "bench/data/safeguarding-blind-7.csv",
 )
 
 #: Probability at or above which an answer the rules leave alone is flagged. Chosen by leaving each

@@ -25,6 +25,8 @@ TRAINING_SETS = (
     "bench/data/holdout-5.csv",
     "bench/data/holdout-6.csv",
     "bench/data/holdout-7.csv",
+    "bench/data/holdout-8.csv",
+    "bench/data/holdout-9.csv",
 )
 
 #: Regularisation (inverse L2 strength) and how much the rules' four features weigh beside the words;

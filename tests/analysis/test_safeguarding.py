@@ -55,6 +55,15 @@ def test_hand_written_cases_keep_recall_and_precision():
         ("someone leaked where I live on insta and said they'll pull up tonight", "danger_now"),
         ("the boy next door gets hit and screamed at every night", "child_at_risk_reported"),
         ("my best mate says she wants to kill herself", "child_at_risk_reported"),
+        # Told sideways (each shape first missed on a blind set, then written anew here).
+        ("honestly my family would be better off, tbh i dont see why im still trying", "self_harm"),
+        ("not really planning on being around after the summer", "self_harm"),
+        ("wearing long sleeves in july again so no one asks about the thing i do to my legs", "self_harm"),
+        ("want to get down to 40kg by my birthday, keep nearly fainting but its worth it", "self_harm"),
+        ("they battered my little brother last week, we're sorting it out tonight", "intent_to_harm_others"),
+        ("theres no food at home most days and dads in bed all day so i feed my sister", "abuse_at_home"),
+        ("aunty says they will take her for a ceremony so she's 'pure', my sister is 6", "abuse_at_home"),
+        ("they keep talking about my wedding. i saw the man's photo. im 15", "abuse_at_home"),
     ],
 )
 def test_disclosures_are_flagged_with_their_reason(text, reason):
@@ -83,6 +92,9 @@ def test_disclosures_are_flagged_with_their_reason(text, reason):
         "suicide prevention should be taught in every school",
         "some lads threatened us in the park once but we just walked off and it was fine",
         "older lads asked my mate to hold a bag for them once, he said no and theyve left him alone since",
+        "everyone would be better off with more youth clubs open at weekends",
+        "not planning on being around here after uni, moving to london",
+        "my mum stays in bed all day on sundays, her night shifts are long",
         "maccies kicks us out after 20 mins so we just walk about",
         "i feel anxious all the time when im out, like someones watching me",
     ],
