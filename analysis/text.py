@@ -23,6 +23,8 @@ _APOSTROPHES = str.maketrans(
 _MARKS = "\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0900-\u0dff"
 #: Words (letters, marks and digits of any script, with inner apostrophes or hyphens) or single emojis.
 _TOKEN = re.compile(rf"(?:[^\W_]|[{_MARKS}])+(?:['-](?:[^\W_]|[{_MARKS}])+)*|[\U0001f000-\U0001faff\u2600-\u27bf]")
+#: The same pattern for ASCII text, where the marks and emojis cannot occur: the engine runs it in half the time.
+_ASCII_TOKEN = re.compile(r"[^\W_]+(?:['-][^\W_]+)*")
 #: Arabic-script letters typed several ways (Arabic, Persian, Urdu keyboards, hamza forms) -> one form,
 #: harakat and joiners dropped, so "می‌خواهم" and "ميخواهم" match the same term.
 _ARABIC_FOLD = str.maketrans(
@@ -134,7 +136,15 @@ def clean(text: object) -> str:
 @lru_cache(maxsize=65536)
 def normalise(text: str) -> str:
     """Return ``text`` folded for matching: NFKC, case-folded, straight apostrophes, single spaces."""
-    folded = unicodedata.normalize("NFKC", clean(text)).casefold().translate(_APOSTROPHES).translate(_ARABIC_FOLD)
+    cleaned = clean(text)
+    if cleaned.isascii():
+        # Most answers: NFKC changes no ASCII, casefold is lower(), "`" is the only ASCII apostrophe to fold,
+        # and single spaces need no collapsing (a quarter of the time of the general path below).
+        folded = cleaned.lower().replace("`", "'")
+        if folded.isprintable() and "  " not in folded:
+            return folded.strip()
+    else:
+        folded = unicodedata.normalize("NFKC", cleaned).casefold().translate(_APOSTROPHES).translate(_ARABIC_FOLD)
     return _SPACES.sub(" ", folded).strip()
 
 
@@ -146,7 +156,8 @@ def tokens(text: str) -> list[str]:
 @lru_cache(maxsize=65536)
 def _tokens(text: str) -> tuple[str, ...]:
     # Several analysers tokenise the same answer: do it once.
-    return tuple(_TOKEN.findall(normalise(text)))
+    folded = normalise(text)
+    return tuple((_ASCII_TOKEN if folded.isascii() else _TOKEN).findall(folded))
 
 
 def expand_text_speak(words: list[str]) -> list[str]:

@@ -31,6 +31,9 @@ _CLAUSE = re.compile(
 _BREAK = "\u2627"
 _BREAK_SPACED = f" {_BREAK} "
 
+#: text._TOKEN for ASCII text with break markers: the marker is the only non-ASCII token it can meet.
+_ASCII_WORDS = re.compile(rf"[^\W_]+(?:['-][^\W_]+)*|{_BREAK}")
+
 _CONTRAST = _Entry("BUT", 0.0, 0.0, None)
 
 
@@ -47,7 +50,9 @@ def _word_items(lex: _Lexicon, text: str) -> list[_Item]:
     # One tokenising pass: clause ends become a marker token, so a modifier never reaches across them.
     # ``text`` is already normalised, so the shared tokeniser's pattern applies directly (tokens() would
     # normalise it a second time, a quarter of our time budget).
-    words = _TOKEN.findall(_CLAUSE.sub(_BREAK_SPACED, _fold(text) if lex.fold else text))
+    folded = _fold(text) if lex.fold else text
+    # ASCII answers (most) are split by the shorter pattern that gives the same words, plus the break marker.
+    words = (_ASCII_WORDS if folded.isascii() else _TOKEN).findall(_CLAUSE.sub(_BREAK_SPACED, folded))
     if lex.textspeak:
         words = expand_text_speak(words)
     items: list[_Item] = []
