@@ -147,6 +147,9 @@ _CHANNEL = re.compile(
     re.IGNORECASE,
 )
 
+#: The details a writer can offer as a way to reach them.
+_OFFERED_KINDS = ("HANDLE", "PHONE", "EMAIL")
+
 #: How far before or after a contact detail its channel is named.
 _CHANNEL_REACH = 30
 
@@ -169,13 +172,16 @@ def blanked(text: str, redaction: Redaction) -> str:
     The channel named beside a handle, number or email the writer offers goes with it ("add me on insta @x").
     ``redaction`` is ``redact(text)``; offsets refer to ``clean(text)``, which ``text`` must already be.
     """
+    if not redaction.found:  # most answers: nothing to blank
+        return text
     pieces, last, after_contact = [], 0, False
-    offered = _CONTACT_CUE.search(text) is not None
+    # Only a handle, number or email is offered: the (case-blind, slow) cue search waits for one.
+    offered = any(item.kind in _OFFERED_KINDS for item in redaction.found) and _CONTACT_CUE.search(text) is not None
     for item in redaction.found:
         between = text[last : item.start]
         if after_contact:  # "@x on insta"
             between = _CHANNEL.sub(" ", between[:_CHANNEL_REACH]) + between[_CHANNEL_REACH:]
-        contact = offered and item.kind in ("HANDLE", "PHONE", "EMAIL")
+        contact = offered and item.kind in _OFFERED_KINDS
         if contact:
             cut = max(0, len(between) - _CHANNEL_REACH)
             between = between[:cut] + _CHANNEL.sub(" ", between[cut:])
