@@ -82,6 +82,11 @@ _LOWER_WORDS = re.compile(r"[^\W\d_]+")
 
 
 #: A capital after a word or comma (not "I"): a possible name in mid-sentence.
+#: _LOWER_WORDS and _ME_AND for lower-cased ASCII text, where they are plain letter runs and a case-blind search
+#: is not needed: twice as fast, and every answer goes through them.
+_ASCII_LOWER_WORDS = re.compile(r"[a-z]+")
+_ASCII_ME_AND = re.compile(r"\bme\s+(?:and|n|&|nd)\s")
+
 _MID_CAPITAL = re.compile(r"[\w,;)\-] +(?!I\b|I['’])[A-ZÀ-ÖØ-ÞĀ-ŽА-Я]")
 
 
@@ -110,7 +115,9 @@ def redact(text: str) -> Redaction:
     except Exception:  # odd objects (a __str__ that raises) must not stop a batch
         return Redaction("", ())
     lists = _lists()
-    words = set(_LOWER_WORDS.findall(text.lower()))
+    lowered = text.lower()
+    plain = text.isascii()  # then the simpler ASCII patterns below find exactly the same
+    words = set((_ASCII_LOWER_WORDS if plain else _LOWER_WORDS).findall(lowered))
     at = "@" in text
     digits = _DIGIT.search(text) is not None
     # Fast path: most answers have no digit, no "@", no capital in mid-sentence and no listed name or cue word.
@@ -119,7 +126,7 @@ def redact(text: str) -> Redaction:
         or digits
         or _MID_CAPITAL.search(text)
         or not lists.triggers.isdisjoint(words)
-        or _ME_AND.search(text)
+        or (_ASCII_ME_AND.search(lowered) if plain else _ME_AND.search(text))
         or any(
             # A listed name, or a word no dictionary knows ("Brooklyn always sticks up for me"), starts a sentence.
             word.lower() in lists.all_names or word.lower() not in lists.common
