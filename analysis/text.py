@@ -19,8 +19,9 @@ _APOSTROPHES = str.maketrans(
     {"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u00b4": "'"}
     | {"ş": "ș", "ţ": "ț"}  # Romanian s and t with comma, typed with the older cedilla on many phones
 )
-#: Combining marks that belong inside words: Latin accents, Arabic harakat, the vowel signs of Indic scripts.
-_MARKS = "\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0900-\u0dff"
+#: Combining marks that belong inside words: Latin accents, Arabic harakat, the vowel signs of Indic scripts
+#: (not the danda "।" and double danda "॥", the full stops of Bengali, Gurmukhi and Devanagari).
+_MARKS = "\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0900-\u0963\u0966-\u0dff"
 #: Words (letters, marks and digits of any script, with inner apostrophes or hyphens) or single emojis.
 _TOKEN = re.compile(rf"(?:[^\W_]|[{_MARKS}])+(?:['-](?:[^\W_]|[{_MARKS}])+)*|[\U0001f000-\U0001faff\u2600-\u27bf]")
 #: The same pattern for ASCII text, where the marks and emojis cannot occur: the engine runs it in half the time.

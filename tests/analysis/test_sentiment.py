@@ -262,3 +262,8 @@ def test_no_lexicon_term_is_listed_twice(language: str) -> None:
             key = " ".join(expand_text_speak(words) if lex.textspeak else words)
         assert key not in seen, f"{language}: {seen[key]!r} and {line!r}"
         seen[key] = line
+
+
+def test_the_danda_ends_a_bengali_or_gurmukhi_sentence_and_is_no_part_of_a_word():
+    assert tokens("কেউ শোনে না। আমি ভয় পাই॥") == ["কেউ", "শোনে", "না", "আমি", "ভয়", "পাই"]
+    assert tokens("ਮੈਨੂੰ ਡਰ ਲੱਗਦਾ ਹੈ।") == ["ਮੈਨੂੰ", "ਡਰ", "ਲੱਗਦਾ", "ਹੈ"]
