@@ -10,7 +10,7 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
-from analysis.text import normalise
+from analysis.text import expand_text_speak, normalise
 
 CODEBOOKS = Path(__file__).parent / "codebooks"
 DEFAULT_CODEBOOK = CODEBOOKS / "community-safety.yaml"
@@ -76,8 +76,12 @@ def parse_term(source: str, language: str = "en") -> Term:
         raise ValueError("empty term")
     if any("*" in word.rstrip("*") for word in raw_words):
         raise ValueError("'*' may only end a word")
-    words = tuple(word.rstrip("*") for word in raw_words)
-    return Term(source, words, tuple(word.endswith("*") for word in raw_words), weak)
+    pairs = [(word.rstrip("*"), word.endswith("*")) for word in raw_words]
+    if language == "en":
+        # English answers have their text-speak expanded before coding ("id" -> "i'd", "gonna" -> "going to"),
+        # so a term written the way people type must be expanded the same way to ever match.
+        pairs = [(out, prefix) for word, prefix in pairs for out in ([word] if prefix else expand_text_speak([word]))]
+    return Term(source, tuple(word for word, _ in pairs), tuple(prefix for _, prefix in pairs), weak)
 
 
 def load_codebook(path: Path | str = DEFAULT_CODEBOOK) -> Codebook:

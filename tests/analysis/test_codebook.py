@@ -67,3 +67,11 @@ def test_unreadable_codebook_file_is_a_clear_error(tmp_path):
     broken.write_text("themes: [unclosed", encoding="utf-8")
     with pytest.raises(CodebookError, match=r"broken\.yaml: cannot read the codebook"):
         load_codebook(broken)
+
+
+def test_english_terms_are_read_with_text_speak_expanded_like_the_answers():
+    # Answers are expanded before coding ("id" -> "i'd"), so a term typed the same way must be too.
+    assert parse_term("who id even go to").words == ("who", "i'd", "even", "go", "to")
+    assert parse_term("?gonna get*") == parse_term("?gonna get*", "en")
+    assert parse_term("?gonna get*").prefix == (False, False, True)
+    assert parse_term("id", "pl").words == ("id",)
