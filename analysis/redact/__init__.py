@@ -81,12 +81,13 @@ class Redaction:
 _LOWER_WORDS = re.compile(r"[^\W\d_]+")
 
 
-#: A capital after a word or comma (not "I"): a possible name in mid-sentence.
 #: _LOWER_WORDS and _ME_AND for lower-cased ASCII text, where they are plain letter runs and a case-blind search
 #: is not needed: twice as fast, and every answer goes through them.
 _ASCII_LOWER_WORDS = re.compile(r"[a-z]+")
 _ASCII_ME_AND = re.compile(r"\bme\s+(?:and|n|&|nd)\s")
 
+
+#: A capital after a word or comma (not "I"): a possible name in mid-sentence.
 _MID_CAPITAL = re.compile(r"[\w,;)\-] +(?!I\b|I['’])[A-ZÀ-ÖØ-ÞĀ-ŽА-Я]")
 
 
