@@ -99,10 +99,12 @@ def _script_pattern(script: str) -> re.Pattern[str]:
     cues = sorted((unicodedata.normalize("NFC", cue) for cue in listed), key=len, reverse=True)
     word = _SCRIPT_WORD[script]
     alternation = "|".join(re.escape(cue).replace("_", r"\s+") for cue in cues)
-    # A second word belongs to the name when a copula closes it: "میرا نام عمران خان ہے".
+    # A second word belongs to the name when a copula closes it ("میرا نام عمران خان ہے"), or when it has the
+    # shape of a Persian or Urdu surname ("خانم مریم احمدی", "آقای علی رضایی": ending in Persian ی; Arabic's ي
+    # ending is "my": "اسمي يوسف ورقمي", "and my number").
     return re.compile(
         rf"(?<!{word})(?:{alternation})\s+(?:(?:هو|ہے|است|:)\s+)?(?P<n>{word}{{2,}})"
-        rf"(?:\s+(?P<s>{word}{{2,}})(?=\s+{_COPULA}(?!{word})))?(?!{word})"
+        rf"(?:\s+(?P<s>{word}{{2,}})(?=\s+{_COPULA}(?!{word}))|\s+(?P<s2>(?!و){word}{{2,}}ی)(?!{word}))?(?!{word})"
     )
 
 
@@ -246,7 +248,10 @@ def _script_names(text: str) -> list[tuple[int, int]]:
         for match in pattern.finditer(text):
             if _not_a_name(match.group("n")):
                 continue
-            end = match.end("s") if match.group("s") and match.group("s") not in _SCRIPT_STOP else match.end("n")
+            end = match.end("n")
+            for second in ("s", "s2"):
+                if match.group(second) and not _not_a_name(match.group(second)):
+                    end = match.end(second)
             spans.append((match.start("n"), end))
     for script, pattern in _SIGN_OFF_PATTERNS.items():
         if _SCRIPT_DETECT[script].search(text):
