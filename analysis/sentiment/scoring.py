@@ -122,11 +122,14 @@ def _score(lex: _Lexicon, items: list[_Item]) -> tuple[float, list[tuple[float, 
     valence_at = {item.start for item in items if item.entry.kind == "V"}
     window = lex.window
     # An INT/NEG word that modifies nothing counts as its fallback valence ("it's dead", "lack of it").
+    lone_negators = set()
     for item in items:
         kind, fallback = item.entry.kind, item.entry.fallback
         reach = 2 if kind == "INT" else window if kind == "NEG" else 0
         if fallback and reach and not any(item.end + gap in valence_at for gap in range(reach)):
             item.entry = _Entry("V", fallback, 0.0, None)
+            if kind == "NEG":
+                lone_negators.add(item.start)
     negators = [item for item in items if item.entry.kind in ("NEG", "NEGP")]
     sep = "" if lex.chars else " "
     modifiers = {item.end: item for item in items if item.entry.kind in ("INT", "DIM")}
@@ -162,6 +165,8 @@ def _score(lex: _Lexicon, items: list[_Item]) -> tuple[float, list[tuple[float, 
             # "without help" is a lack; "can't go out without someone starting on you" is no comfort.
             if negator.clause != item.clause or (negator.entry.kind == "NEGP" and value < 0):
                 continue
+            if item.start in lone_negators:
+                break  # negative concord: "nu face nimeni nimic", "don't help nobody" deny once, not twice
             before = 0 <= item.start - negator.end < window and lex.negation != "after"
             after = 0 <= negator.start - item.end < window and lex.negation != "before"
             if before or after:

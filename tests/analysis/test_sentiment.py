@@ -267,3 +267,12 @@ def test_no_lexicon_term_is_listed_twice(language: str) -> None:
 def test_the_danda_ends_a_bengali_or_gurmukhi_sentence_and_is_no_part_of_a_word():
     assert tokens("কেউ শোনে না। আমি ভয় পাই॥") == ["কেউ", "শোনে", "না", "আমি", "ভয়", "পাই"]
     assert tokens("ਮੈਨੂੰ ਡਰ ਲੱਗਦਾ ਹੈ।") == ["ਮੈਨੂੰ", "ਡਰ", "ਲੱਗਦਾ", "ਹੈ"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("nu face nimeni nimic pentru noi", "ro"), ("they dont help nobody round here", "en")],
+)
+def test_a_second_negator_does_not_cancel_the_first(text, language):
+    # Negative concord: "nobody does nothing" denies once; "nobody" standing alone is not negated by "not".
+    assert sentiment(text, language).label == "negative"
