@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 
 import stopwordsiso
 
@@ -43,9 +44,11 @@ _SCRIPT_CUES = {
 }
 
 
-#: Everyday words that follow those cues and are no name (postpositions, verbs, adverbs, places, kin).
+#: Everyday words that follow those cues and are no name (postpositions, verbs, adverbs, places, kin), and the
+#: stop words of the survey languages written in these scripts ("کچھ", "کوئی", "কিন্তু").
 _SCRIPT_STOP = _wordset(
     """
+    کچھ ہم ہمیں انہوں دارن زیاده
     کو نے کا کی کے بھی اور سکول اسکول میں ہے ہیں ہوں تھا تھی تھے بہت کبھی ہمیشہ گھر باہر ابھی نہیں روز ہر سے پر جب
     تو جو یہ وہ کہتا کہتی کہتے کل آج ایک اب صرف لوگ سب کہ بھائی بہن دوست اکیلا اکیلی مسجد پارک ہمارے ہماری ہمارا
     بالکل کافی زیادہ کم ڈرتا ڈرتی ڈر
@@ -59,16 +62,12 @@ _SCRIPT_STOP = _wordset(
     ਇਹ ਉਹ ਕਹਿੰਦਾ ਕਹਿੰਦੀ ਡਰਦਾ ਡਰਦੀ ਇਕੱਲਾ ਇਕੱਲੀ ਮੇਰਾ ਮੇਰੀ ਮੇਰੇ
     को ने का की के भी और स्कूल में है हैं था थी बहुत कभी हमेशा घर बाहर अब नहीं रोज़ हर से पर जब तो जो यह वह
     """
-)
-
-
-#: The stop words of the survey languages written in these scripts ("کچھ", "کوئی", "কিন্তু") are no names either.
-_SCRIPT_STOP |= frozenset(
+) | frozenset(
     unicodedata.normalize("NFC", word)
     for lang in ("ur", "ar", "fa", "bn", "pa")
     if stopwordsiso.has_lang(lang)
     for word in stopwordsiso.stopwords(lang)
-) | _wordset("کچھ ہم ہمیں انہوں دارن زیاده")
+)
 
 
 #: Arabic verbs with an object pronoun ("يضربني" hits me, "وقفوه" they stopped him) and Bengali words in the
@@ -239,40 +238,32 @@ _CHINESE_FUNCTION = frozenset("在是被和跟也都很不说去的了给把让�
 _NON_LATIN = re.compile("[\u0621-\u06d3\u0900-\u097f\u0980-\u09ff\u0a00-\u0a7f\u4e00-\u9fff]")
 
 
+def _matches(patterns: dict[str, re.Pattern[str]], text: str) -> Iterator[re.Match[str]]:
+    """Yield the matches of the per-script ``patterns`` whose script ``text`` uses."""
+    for script, pattern in patterns.items():
+        if _SCRIPT_DETECT[script].search(text):
+            yield from pattern.finditer(text)
+
+
 def _script_names(text: str) -> list[tuple[int, int]]:
     """Find names after cue phrases in Arabic script, Bengali, Gurmukhi, Devanagari and Chinese."""
     spans = []
-    for script, pattern in _SCRIPT_PATTERNS.items():
-        if not _SCRIPT_DETECT[script].search(text):
-            continue
-        for match in pattern.finditer(text):
-            if _not_a_name(match.group("n")):
-                continue
-            end = match.end("n")
-            for second in ("s", "s2"):
-                if match.group(second) and not _not_a_name(match.group(second)):
-                    end = match.end(second)
-            spans.append((match.start("n"), end))
-    for script, pattern in _SIGN_OFF_PATTERNS.items():
-        if _SCRIPT_DETECT[script].search(text):
-            for match in pattern.finditer(text):
-                if not _not_a_name(match.group("n")) and match.group("n") not in _THANKS:
-                    spans.append((match.start("n"), match.end("s") if match.group("s") else match.end("n")))
-    for script, pattern in _AND_I_PATTERNS.items():
-        if _SCRIPT_DETECT[script].search(text):
-            for match in pattern.finditer(text):
-                name = match.group("n")
-                if not _not_a_name(name) and name not in _NOT_BEFORE_HONORIFIC and name not in _KIN_WORDS:
-                    spans.append(match.span("n"))
-    for script, pattern in _POST_PATTERNS.items():
-        if not _SCRIPT_DETECT[script].search(text):
-            continue
-        for match in pattern.finditer(text):
-            if not _not_a_name(match.group("n")) and match.group("n") not in _NOT_BEFORE_HONORIFIC:
-                spans.append(match.span("n"))
-    for script, pattern in _SELF_INTRO.items():
-        match = pattern.search(text) if _SCRIPT_DETECT[script].search(text) else None
-        if match and not _not_a_name(match.group("n")) and match.group("n") not in _NOT_SELF:
+    for match in _matches(_SCRIPT_PATTERNS, text):
+        if not _not_a_name(match.group("n")):
+            seconds = [s for s in ("s", "s2") if match.group(s) and not _not_a_name(match.group(s))]
+            spans.append((match.start("n"), match.end(seconds[0]) if seconds else match.end("n")))
+    for match in _matches(_SIGN_OFF_PATTERNS, text):
+        if not _not_a_name(match.group("n")) and match.group("n") not in _THANKS:
+            spans.append((match.start("n"), match.end("s") if match.group("s") else match.end("n")))
+    for match in _matches(_AND_I_PATTERNS, text):
+        name = match.group("n")
+        if not _not_a_name(name) and name not in _NOT_BEFORE_HONORIFIC and name not in _KIN_WORDS:
+            spans.append(match.span("n"))
+    for match in _matches(_POST_PATTERNS, text):
+        if not _not_a_name(match.group("n")) and match.group("n") not in _NOT_BEFORE_HONORIFIC:
+            spans.append(match.span("n"))
+    for match in _matches(_SELF_INTRO, text):
+        if not _not_a_name(match.group("n")) and match.group("n") not in _NOT_SELF:
             spans.append(match.span("n"))
     for match in _CHINESE_NAMING.finditer(text):
         end = match.end()

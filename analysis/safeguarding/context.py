@@ -335,14 +335,15 @@ IDEATION_CHECKS = checks("ideation", PAST | JOKE | TRIVIAL | NEWS)
 # ---------------------------------------------------------------------------------------------------
 # Survey-language phrase hits: the same checks, in the few words that carry them in those languages.
 
-#: Threats and beatings, which a laugh ("mummy ne mainu maar dena 😂") or a little sibling explains away.
+#: Threats and beatings, which a laugh explains away ("mummy ne mainu maar dena 😂").
 _THREATS = frozenset({"danger_now", "intent_to_harm_others", "violence_to_writer", "abuse_at_home"})
 
-#: A past that is over and news, for every phrase; a little sibling only for threats from outside the home
-#: ("choto bhai amar pichu pichu ashe": my little brother follows me everywhere): neglect is told with
-#: siblings in it ("choto bhai ke ami dekhi": I look after my little brother).
+#: A past that is over and news, for every phrase; a little sibling too for the threats from outside the home
+#: ("choto bhai amar pichu pichu ashe": my little brother follows me everywhere), not for abuse at home, which
+#: is told with siblings in it ("choto bhai ke ami dekhi": I look after my little brother).
 _PHRASE_CHECKS = checks("phrase", PAST | NEWS)
-_PHRASE_THREAT_CHECKS = checks("phrase threat", PAST | NEWS | SIBLING)
+_OUTSIDE_THREATS = _THREATS - {"abuse_at_home"}
+_OUTSIDE_THREAT_CHECKS = checks("phrase threat", PAST | NEWS | SIBLING)
 
 #: Bengali negates after the verb ("ami morte chai na": I don't want to die; "amar kache churi nai"), but
 #: "na hole" is "or else" ("... korte hoy na hole marbe").
@@ -368,9 +369,8 @@ def phrase_stands(language: str, reason: str, text: str, match: re.Match[str]) -
     joke or a little sibling behind a threat, a past that is over, news, a Bengali negation after the verb,
     people in general, an opinion about revenge, joy at a wedding, a fast.
     """
-    threat = reason in _THREATS
     after = text[match.end() : match.end() + 60]
-    if threat and _JOKING.search(text):
+    if reason in _THREATS and _JOKING.search(text):
         return False
     if language == "bn" and _NEGATED_AFTER.match(after):
         return False
@@ -382,6 +382,4 @@ def phrase_stands(language: str, reason: str, text: str, match: re.Match[str]) -
         return False
     if _NEWS.search(after[:40]):  # "... ki dhamki mili thi news mein"
         return False
-    return not _suppressed(
-        _PHRASE_THREAT_CHECKS if threat and reason != "abuse_at_home" else _PHRASE_CHECKS, text, match
-    )
+    return not _suppressed(_OUTSIDE_THREAT_CHECKS if reason in _OUTSIDE_THREATS else _PHRASE_CHECKS, text, match)

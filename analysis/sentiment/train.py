@@ -11,23 +11,13 @@ from pathlib import Path
 
 from analysis.sentiment import sentiment
 from analysis.sentiment.model import LABELS, MODEL_PATH, rule_features
-from analysis.training import read_labelled, run
+from analysis.training import CODED_SETS, read_labelled, run
 from analysis.wordmodel import features
 
 ROOT = Path(__file__).resolve().parents[2]
 
 #: Coded files (columns text, language, sentiment) the model learns from, relative to the repository.
-TRAINING_SETS = (
-    "bench/data/holdout.csv",
-    "bench/data/holdout-2.csv",
-    "bench/data/holdout-3.csv",
-    "bench/data/holdout-4.csv",
-    "bench/data/holdout-5.csv",
-    "bench/data/holdout-6.csv",
-    "bench/data/holdout-7.csv",
-    "bench/data/holdout-8.csv",
-    "bench/data/holdout-9.csv",
-)
+TRAINING_SETS = CODED_SETS
 
 #: Regularisation (inverse L2 strength) and how much the rules' four features weigh beside the words;
 #: chosen by leaving each coded set out in turn (bench/cv_sentiment.py).
