@@ -24,6 +24,8 @@ CODED_SETS = (
     "bench/data/holdout-7.csv",
     "bench/data/holdout-8.csv",
     "bench/data/holdout-9.csv",
+    "bench/data/holdout-10.csv",
+    "bench/data/holdout-11.csv",
 )
 
 

@@ -30,6 +30,7 @@ TRAINING_SETS = (
     "bench/data/safeguarding-blind-5.csv",
     "bench/data/safeguarding-blind-6.csv",
     "bench/data/safeguarding-blind-7.csv",
+    "bench/data/safeguarding-blind-8.csv",
     *CODED_SETS,
 )
 
