@@ -15,6 +15,7 @@ from analysis.safeguarding import flag, prepare
 from analysis.sentiment import sentiment
 from analysis.sentiment.model import load as load_sentiment_model
 from analysis.text import clean, is_empty
+from analysis.thememodel import load as load_theme_model
 from analysis.themes import ThemeCoder, ThemeHit
 
 
@@ -74,7 +75,7 @@ class Analyser:
 
     def __init__(self, codebook: Codebook | Path | str = DEFAULT_CODEBOOK) -> None:
         self.codebook = codebook if isinstance(codebook, Codebook) else load_codebook(codebook)
-        self.themes = ThemeCoder(self.codebook)
+        self.themes = ThemeCoder(self.codebook, load_theme_model())
         self._cache: OrderedDict[tuple[str, str | None], CodedAnswer] = OrderedDict()
         # One-time loading done here, where a server pays it once at start, rather than on the first answers.
         prepare()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -17,6 +18,7 @@ import simplemma
 
 from analysis.codebook import Codebook, Term
 from analysis.text import expand_text_speak, normalise, tokens
+from analysis.thememodel import ThemeModel
 
 #: How much one hit counts: a strong term alone codes a theme; a weak one needs company.
 STRONG_WEIGHT = 0.9
@@ -105,9 +107,12 @@ def _word_matches(forms: tuple[str, ...], word: str, is_prefix: bool) -> bool:
 class ThemeCoder:
     """Codes answers with a codebook's themes; build once, use for many answers."""
 
-    def __init__(self, codebook: Codebook) -> None:
+    def __init__(self, codebook: Codebook, model: ThemeModel | None = None) -> None:
+        """Index ``codebook``'s evidence; ``model`` (analysis.thememodel) adds a second signal when its themes
+        are the codebook's own."""
         self.codebook = codebook
         self._theme_ids = codebook.theme_ids  # a property that builds its tuple on every call
+        self.model = model if model is not None and model.themes == self._theme_ids else None
         self._indexes: dict[str, _Index] = {}
         for theme in codebook.themes:
             for language, terms in theme.evidence.items():
@@ -141,6 +146,7 @@ class ThemeCoder:
         words = tokens(text)
         if not words:
             return []
+        learnt = self.model.probabilities(words) if self.model is not None else {}
         if language == "en" or language not in self._indexes:
             words = expand_text_speak(words)
         languages = [language] if language in self._indexes else []
@@ -175,7 +181,7 @@ class ThemeCoder:
         for theme, start, end, weak in _outermost(spans):
             surface = " ".join(words[start:end])
             found[theme][surface] = found[theme].get(surface, True) and weak
-        return self._hits(found)
+        return self._hits(found, learnt)
 
     @classmethod
     def _look_up(
@@ -220,10 +226,34 @@ class ThemeCoder:
             if term.words[0] in present:
                 found[theme][term.words[0]] = found[theme].get(term.words[0], True) and term.weak
 
-    def _hits(self, found: dict[str, dict[str, bool]]) -> list[ThemeHit]:
+    def _hits(
+        self, found: dict[str, dict[str, bool]], learnt: dict[str, tuple[float, Callable[[], tuple[str, ...]]]]
+    ) -> list[ThemeHit]:
+        """Combine the codebook's evidence with the model's probabilities (those at or above its ``confirm``).
+
+        Evidence enough codes a theme; weak evidence the model confirms does too; with no evidence at all, the
+        model adds a theme only from its ``add`` probability, quoting the words that weighed most.
+        """
         hits: list[ThemeHit] = []
-        if not found:
+        if not found and not learnt:
             return hits
+        for theme in self._theme_ids:
+            evidence = found.get(theme)
+            opinion = learnt.get(theme)
+            if evidence:
+                missing = 1.0
+                for weak in evidence.values():
+                    missing *= 1 - (WEAK_WEIGHT if weak else STRONG_WEIGHT)
+                confidence = round(1 - missing, 3)
+                if confidence >= THRESHOLD:
+                    hits.append(ThemeHit(theme, confidence, tuple(evidence)))
+                elif opinion is not None:
+                    hits.append(ThemeHit(theme, round(opinion[0], 3), tuple(evidence)))
+            elif opinion is not None and self.model is not None and opinion[0] >= self.model.add:
+                quoted = opinion[1]()
+                if quoted:
+                    hits.append(ThemeHit(theme, round(opinion[0], 3), quoted))
+        return hits
         for theme in self._theme_ids:
             evidence = found.get(theme)
             if not evidence:

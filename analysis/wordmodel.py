@@ -51,3 +51,16 @@ def tfidf(text: str, idf: Mapping[str, float], starts: frozenset[str]) -> dict[s
     weights = {feature: (1 + math.log(n)) * idf[feature] for feature, n in counts.items()}
     norm = math.sqrt(sum(w * w for w in weights.values()))
     return {feature: w / norm for feature, w in weights.items()} if norm else {}
+
+
+def stop_words() -> frozenset[str]:
+    """Return the stop words of English and the survey languages, lower-cased like the features.
+
+    Training marks features made of these alone: they count towards a score but are never quoted as evidence.
+    """
+    import stopwordsiso
+
+    languages = ("en", "ur", "ar", "pl", "pa", "es", "bn", "pt", "it", "ro", "fa", "so", "zh")
+    return frozenset(
+        word.lower() for lang in languages if stopwordsiso.has_lang(lang) for word in stopwordsiso.stopwords(lang)
+    ) | frozenset(("im", "ive", "id", "ill", "dont", "cant", "u", "ur", "n"))

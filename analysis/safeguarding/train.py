@@ -15,6 +15,7 @@ from pathlib import Path
 
 from analysis.safeguarding.model import MODEL_PATH, features
 from analysis.training import CODED_SETS, read_labelled, run
+from analysis.wordmodel import stop_words
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -50,16 +51,6 @@ def read_sets(paths: tuple[str, ...] = TRAINING_SETS) -> tuple[list[str], list[i
     return [row["text"] for row in rows], [int(row["safeguarding"]) for row in rows]
 
 
-def _stop_words() -> frozenset[str]:
-    """Return the stop words of English and the survey languages, lower-cased like the features."""
-    import stopwordsiso
-
-    languages = ("en", "ur", "ar", "pl", "pa", "es", "bn", "pt", "it", "ro", "fa", "so", "zh")
-    return frozenset(
-        word.lower() for lang in languages if stopwordsiso.has_lang(lang) for word in stopwordsiso.stopwords(lang)
-    ) | frozenset(("im", "ive", "id", "ill", "dont", "cant", "u", "ur", "n"))
-
-
 def fit(texts: list[str], labels: list[int]) -> dict:
     """Fit tf-idf weights and a balanced logistic regression; return the model as a JSON-ready dict."""
     from sklearn.feature_extraction.text import TfidfVectorizer
@@ -69,7 +60,7 @@ def fit(texts: list[str], labels: list[int]) -> dict:
     matrix = vectoriser.fit_transform(texts)
     classifier = LogisticRegression(C=C, class_weight="balanced", max_iter=5000).fit(matrix, labels)
     coefficients = classifier.coef_[0]
-    stop = _stop_words()
+    stop = stop_words()
     vocabulary = {
         # A third value 0 marks a feature of stop words only ("and", "i am"): it counts but explains nothing.
         feature: [round(float(vectoriser.idf_[index]), 6), round(float(coefficients[index]), 6)]
