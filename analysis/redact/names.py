@@ -195,6 +195,8 @@ class _Names(_Answer):
                     decided = not (tok.place or tok.low in self.places) and not self.blocked(tok)
                 elif self._sign_off(i) and not (tok.place or tok.low in self.places):
                     decided = True  # "ring me on [PHONE], Daz"
+                elif tok.low in self.ambiguous and i + 1 < n and lows[i + 1] in ("she", "he", "shes", "hes"):
+                    decided = self.candidate(tok, _WEAK)  # "youth workers like Jade she actually listens"
                 else:
                     decided = (
                         self.candidate(tok, 0)

@@ -47,6 +47,8 @@ REDACTED = [
     ("my bro dean got arrested for nothing", [("NAME", "dean")], "my bro [NAME] got arrested for nothing"),
     ("Bobby from the youth club got me a job", [("NAME", "Bobby")], "[NAME] from the youth club got me a job"),
     ("Grace told me everything", [("NAME", "Grace")], "[NAME] told me everything"),
+    # A name that is also a word, mid-sentence, with "she"/"he" straight after it.
+    ("more youth workers like Jade she actually listens", [("NAME", "Jade")], None),
     # Names in other languages, written in Latin script
     ("Nazywam się Łukasz Kowalski i boję się wychodzić", [("NAME", "Łukasz Kowalski")], None),
     ("moja córka Zuzanna boi się wracać ze szkoły", [("NAME", "Zuzanna")], None),
