@@ -131,7 +131,7 @@ class Analyser:
         """Return the sentiment label: the rules' reading, refined by the learnt model where it is shipped."""
         reading = sentiment(text, language)
         model = load_sentiment_model()
-        return reading.label if model is None else model.label(text, reading.score, reading.label)
+        return reading.label if model is None else model.label(text, reading)
 
     def code_all(self, answers: Iterable[tuple[str, str, str | None]]) -> Iterator[CodedAnswer]:
         """Code ``(id, text, language hint)`` triples in order."""

@@ -52,10 +52,10 @@ def main() -> None:
         for row in rows:
             reading = sentiment(row["text"], row["language"])
             long_enough = len(tokens(row["text"])) >= sentiment_model.MIN_WORDS
-            predicted = model.predict(row["text"], reading.score, reading.label)
+            predicted = model.predict(row["text"], reading)
             labelled["rules"].append(reading.label)
             labelled["model"].append(predicted if long_enough else reading.label)
-            labelled["model on neutral readings"].append(model.label(row["text"], reading.score, reading.label))
+            labelled["model on neutral readings"].append(model.label(row["text"], reading))
             gold.append(row["sentiment"])
         scores = "  ".join(f"{way} {macro_f1(gold, labelled[way], sentiment_model.LABELS):.3f}" for way in ways)
         print(f"{Path(held).name:28s} {scores}")

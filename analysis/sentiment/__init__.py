@@ -70,6 +70,13 @@ class Sentiment:
     label: str
     score: float
     evidence: tuple[str, ...]
+    #: What the score is made of: the sums of the positive and of the negative contributions (as positive
+    #: numbers) and how many of each. The learnt model reads them ("great staff but the waiting" and "ok"
+    #: can score alike).
+    positive: float = 0.0
+    negative: float = 0.0
+    positives: int = 0
+    negatives: int = 0
 
 
 NOTHING = Sentiment(NEUTRAL, 0.0, ())
@@ -140,4 +147,6 @@ def sentiment(text: str, language: str = "en") -> Sentiment:
     ranked = sorted(contributions, key=lambda c: -abs(c[0]))
     chosen = [words for value, words in ranked if sign == 0 or value * sign > 0]
     evidence = tuple(dict.fromkeys(chosen))[:EVIDENCE_MAX]
-    return Sentiment(label, round(score, 4), note + evidence)
+    ups = [value for value, _ in contributions if value > 0]
+    downs = [-value for value, _ in contributions if value < 0]
+    return Sentiment(label, round(score, 4), note + evidence, sum(ups), sum(downs), len(ups), len(downs))

@@ -16,10 +16,12 @@ scoring is a plain sum over the answer's features.
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from analysis.sentiment import Sentiment
 from analysis.text import tokens
 from analysis.wordmodel import pair_starts, tfidf
 
@@ -31,9 +33,23 @@ LABELS = ("negative", "neutral", "positive")
 MIN_WORDS = 4
 
 
-def rule_features(score: float, label: str) -> tuple[float, ...]:
-    """Return the rules' reading as model features: the score and the label, one-hot."""
-    return (score, *(1.0 if label == name else 0.0 for name in LABELS))
+def rule_features(reading: Sentiment, words: int) -> tuple[float, ...]:
+    """Return the rules' reading of an answer of ``words`` words as model features, each in 0..1 (or -1..1).
+
+    The score and the label (one-hot), then what the score is made of: how much positive and how much
+    negative weight, how many words of each, and the length. Learning from these rather than the score
+    alone raised macro-F1 on every time-ordered split (bench/cv_sentiment.py): a balanced answer and an
+    answer with no feeling word both score near 0, but coders read them differently.
+    """
+    return (
+        reading.score,
+        *(1.0 if reading.label == name else 0.0 for name in LABELS),
+        math.tanh(reading.positive / 2),
+        math.tanh(reading.negative / 2),
+        min(reading.positives, 3) / 3,
+        min(reading.negatives, 3) / 3,
+        min(words, 40) / 40,
+    )
 
 
 @dataclass(frozen=True)
@@ -47,21 +63,21 @@ class SentimentModel:
     intercept: tuple[float, float, float]
     pair_starts: frozenset[str]  # first words of the known word pairs
 
-    def label(self, text: str, score: float, rules_label: str) -> str:
-        """Return the label for ``text``, given the rules' score and label for it."""
-        if rules_label != "neutral" or len(tokens(text)) < MIN_WORDS:
+    def label(self, text: str, reading: Sentiment) -> str:
+        """Return the label for ``text``, given the rules' reading of it."""
+        if reading.label != "neutral" or len(tokens(text)) < MIN_WORDS:
             # The rules' polar readings stand (negation, "but", sarcasm are theirs); the model reads feeling
             # into answers the rules found neutral. "nothing", "dunno tbh": too little for words to weigh.
-            return rules_label
-        return self.predict(text, score, rules_label)
+            return reading.label
+        return self.predict(text, reading)
 
-    def predict(self, text: str, score: float, rules_label: str) -> str:
+    def predict(self, text: str, reading: Sentiment) -> str:
         """Return the model's own label for ``text`` (what scikit-learn would predict), ungated."""
         z = list(self.intercept)
         for feature, weight in tfidf(text, self.idf, self.pair_starts).items():
             for k, c in enumerate(self.coef[feature]):
                 z[k] += weight * c
-        for value, coefs in zip(rule_features(score, rules_label), self.rule_coef, strict=True):
+        for value, coefs in zip(rule_features(reading, len(tokens(text))), self.rule_coef, strict=True):
             for k, c in enumerate(coefs):
                 z[k] += value * self.rule_scale * c
         return LABELS[max(range(3), key=z.__getitem__)]

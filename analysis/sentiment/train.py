@@ -11,6 +11,7 @@ from pathlib import Path
 
 from analysis.sentiment import sentiment
 from analysis.sentiment.model import LABELS, MODEL_PATH, rule_features
+from analysis.text import tokens
 from analysis.training import CODED_SETS, read_labelled, run
 from analysis.wordmodel import features
 
@@ -45,7 +46,7 @@ def fit(texts: list[str], languages: list[str], labels: list[str]) -> dict:
     vectoriser = TfidfVectorizer(analyzer=features, sublinear_tf=True, min_df=2)
     words = vectoriser.fit_transform(texts)
     readings = [sentiment(text, language) for text, language in zip(texts, languages, strict=True)]
-    rules = np.array([rule_features(r.score, r.label) for r in readings]) * RULE_SCALE
+    rules = np.array([rule_features(r, len(tokens(t))) for r, t in zip(readings, texts, strict=True)]) * RULE_SCALE
     matrix = sparse.hstack([words, sparse.csr_matrix(rules)]).tocsr()
     classifier = LogisticRegression(C=C, class_weight="balanced", max_iter=10000).fit(matrix, labels)
     assert tuple(classifier.classes_) == LABELS

@@ -6,6 +6,7 @@ import pytest
 
 from analysis.pipeline import Analyser
 from analysis.sentiment import model, sentiment, train
+from analysis.text import tokens
 from analysis.wordmodel import features
 
 
@@ -21,7 +22,10 @@ def test_labels_are_the_classes_scikit_learn_predicts():
 
     def stack(batch, langs):
         readings = [sentiment(t, lang) for t, lang in zip(batch, langs, strict=True)]
-        rules = np.array([model.rule_features(r.score, r.label) for r in readings]) * train.RULE_SCALE
+        rules = (
+            np.array([model.rule_features(r, len(tokens(t))) for r, t in zip(readings, batch, strict=True)])
+            * train.RULE_SCALE
+        )
         return sparse.hstack([vectoriser.transform(batch), sparse.csr_matrix(rules)]).tocsr()
 
     vectoriser.fit(texts)
@@ -36,13 +40,13 @@ def test_labels_are_the_classes_scikit_learn_predicts():
     shipped = model.load()
     for text, label in zip(samples, expected, strict=True):
         reading = sentiment(text, "en")
-        assert shipped.predict(text, reading.score, reading.label) == label, text
+        assert shipped.predict(text, reading) == label, text
 
 
 @pytest.mark.parametrize("text", ["nothing", "dunno tbh", "yeah mostly", "feds"])
 def test_answers_under_four_words_keep_the_rules_reading(text):
     reading = sentiment(text, "en")
-    assert model.load().label(text, reading.score, reading.label) == reading.label
+    assert model.load().label(text, reading) == reading.label
 
 
 @pytest.mark.parametrize(
@@ -56,7 +60,7 @@ def test_answers_under_four_words_keep_the_rules_reading(text):
 def test_a_polar_reading_of_the_rules_stands(text):
     reading = sentiment(text, "en")
     assert reading.label != "neutral"
-    assert model.load().label(text, reading.score, reading.label) == reading.label
+    assert model.load().label(text, reading) == reading.label
 
 
 def test_a_missing_model_file_leaves_the_rules_deciding(monkeypatch, tmp_path):
