@@ -57,6 +57,12 @@ ENGLISH = [
     # support, hopes
     ("i want to be a nurse when im older", POS),
     ("my mentor helped me get a job, proper changed my life", POS),
+    # comparisons, rhetorical questions, hyperbole, "ill" that is "i'll"
+    ("it used to be better round here, now nobody talks to each other", NEG),
+    ("how are we supposed to feel hopeful when there are no jobs", NEG),
+    ("my dad will kill me if im back late lol", NEU),
+    ("i could murder a pizza right now", NEU),
+    ("i want to be a paramedic but idk if ill get in", NEU),
     # non-answers
     ("idk", NEU),
     ("n/a", NEU),
