@@ -93,8 +93,18 @@ _SCRIPT_WORD = {
 _COPULA = "(?:ہے|ہوں|ਹੈ|ਹਾਂ|है|हूँ|هو|است)"
 
 
+#: A Persian role before "Mr" and a first name ("مربی‌مون آقا رضا": our coach Mr Reza). "آقا" alone is no cue:
+#: "یه آقا اومد" is "a man came".
+_PERSIAN_ROLE_TITLES = [
+    f"{role}{suffix}_آقا"
+    for role in ("مربی", "معلم", "استاد", "مدیر", "مشاور")
+    for suffix in ("", "م", "مون", "مان", "\u200cمون", "\u200cمان")
+]
+
+
 def _script_pattern(script: str) -> re.Pattern[str]:
     listed = _SCRIPT_CUES[script].split() + (_kin_cues(script) if script in _KIN_CUES else [])
+    listed += _PERSIAN_ROLE_TITLES if script == "arabic" else []
     cues = sorted((unicodedata.normalize("NFC", cue) for cue in listed), key=len, reverse=True)
     word = _SCRIPT_WORD[script]
     alternation = "|".join(re.escape(cue).replace("_", r"\s+") for cue in cues)
