@@ -11,6 +11,9 @@ BLIND_SETS: tuple[str, ...] = (
     "bench/data/holdout-12.csv",
     "bench/data/holdout-13.csv",
     "bench/data/safeguarding-blind-9.csv",
+    "bench/data/holdout-14.csv",
+    "bench/data/holdout-15.csv",
+    "bench/data/safeguarding-blind-10.csv",
 )
 
 
