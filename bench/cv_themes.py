@@ -27,8 +27,7 @@ sys.path[0] = str(ROOT)
 
 from analysis.evaluate import GoldAnswer, report  # noqa: E402
 from analysis.pipeline import Analyser  # noqa: E402
-from analysis.thememodel import from_data  # noqa: E402
-from analysis.thememodel import train  # noqa: E402
+from analysis.thememodel import from_data, train  # noqa: E402
 from analysis.themes import ThemeCoder  # noqa: E402
 from analysis.training import CODED_SETS  # noqa: E402
 
@@ -84,9 +83,8 @@ def main() -> int:
         print(f"split {split}: trained on {len(texts)} answers; tested on {names}")
         print(f"  rules alone          {'  '.join(f'{f:.4f}' for f in rules)}")
         for confirm, add in GRID:
-            tuned = dataclasses.replace(
-                model, confirm=confirm, add=add, confirm_logit=math.log(confirm / (1 - confirm))
-            )
+            margin = math.log(confirm / (1 - confirm)) - model.intercept
+            tuned = dataclasses.replace(model, confirm=confirm, add=add, confirm_margin=margin)
             gains = [macro_f1(gold, tuned) - base for gold, base in zip(golds, rules, strict=True)]
             print(f"  confirm {confirm} add {add}  {'  '.join(f'{g:+.4f}' for g in gains)}")
     return 0

@@ -18,6 +18,7 @@ files in the repository; scoring needs only numpy.
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 from collections.abc import Callable
@@ -27,7 +28,7 @@ from pathlib import Path
 
 import numpy as np
 
-from analysis.wordmodel import known_counts, pair_starts
+from analysis.wordmodel import pair_starts
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "data" / "themes" / "model.json"
 
@@ -50,7 +51,7 @@ class ThemeModel:
     confirm: float
     add: float
 
-    confirm_logit: float  # ``confirm`` before the logistic function: scores are compared without exp
+    confirm_margin: np.ndarray  # per theme, what the features must add to the intercept to reach ``confirm``
 
     def probabilities(self, words: list[str]) -> dict[str, tuple[float, Callable[[], tuple[str, ...]]]]:
         """Return the themes whose probability reaches ``confirm``, each with it and a function giving the
@@ -60,21 +61,31 @@ class ThemeModel:
         TfidfVectorizer (sublinear tf, l2 norm) and LogisticRegression. Every answer passes here, so the
         common case is a handful of numpy calls; evidence is worked out only when asked for.
         """
-        counts = known_counts(words, self.rows, self.pair_starts)
+        rows_of, starts = self.rows, self.pair_starts
+        counts: dict[int, int] = {}  # row -> how often the answer has that feature
+        for word in words:
+            row = rows_of.get(word)
+            if row is not None:
+                counts[row] = counts.get(row, 0) + 1
+        for first, second in itertools.pairwise(words):
+            if first in starts:
+                row = rows_of.get(f"{first} {second}")
+                if row is not None:
+                    counts[row] = counts.get(row, 0) + 1
         if len(counts) < MIN_KNOWN:
             return {}
-        rows = [self.rows[feature] for feature in counts]
+        rows = list(counts)
         idf = self.idf_list
-        weights = [
-            idf[row] if n == 1 else (1.0 + math.log(n)) * idf[row] for row, n in zip(rows, counts.values(), strict=True)
-        ]
+        weights = [idf[row] if n == 1 else (1.0 + math.log(n)) * idf[row] for row, n in counts.items()]
         norm = math.sqrt(sum(w * w for w in weights))
-        vector = np.array(weights) / norm
         coef = self.coef[rows]
-        scores = vector @ coef + self.intercept
-        passing = np.flatnonzero(scores >= self.confirm_logit)
+        # Compared before dividing by the norm: one numpy operation less on every answer.
+        raw = np.dot(weights, coef)
+        passing = np.flatnonzero(raw >= self.confirm_margin * norm)
         if not len(passing):
             return {}
+        vector = np.array(weights) / norm
+        scores = raw / norm + self.intercept
         features, explains = self.features, self.explains
 
         def quoted(column: int) -> tuple[str, ...]:
@@ -104,7 +115,7 @@ def from_data(data: dict) -> ThemeModel:
         features=features,
         pair_starts=pair_starts(vocabulary),
         confirm=data["confirm"],
-        confirm_logit=math.log(data["confirm"] / (1 - data["confirm"])),
+        confirm_margin=math.log(data["confirm"] / (1 - data["confirm"])) - np.array(data["intercept"], dtype=float),
         add=data["add"],
     )
 
