@@ -181,9 +181,16 @@ def _gate_open(language: _Language, folded: str) -> bool:
 # ---------------------------------------------------------------------------------------------------
 
 
+#: Languages whose phrase lists are read together, each for the other.
+_SIBLINGS = {"ur": "pa", "pa": "ur"}
+
+
 def _languages_for(folded: str, language: str) -> list[str]:
     """Pick the phrase lists to run: the stated language plus any the answer's script implies."""
     langs = [language] if language and language != "en" else []
+    if language in _SIBLINGS:
+        # Romanised Urdu and Panjabi share most words and the detector confuses them: read both lists.
+        langs.append(_SIBLINGS[language])
     if not folded.isascii():
         for script, implied in _SCRIPT_LANGS:
             if script.search(folded):

@@ -225,3 +225,13 @@ EVERYDAY_NEAR_MISSES = [
 @pytest.mark.parametrize(("language", "text"), EVERYDAY_NEAR_MISSES)
 def test_near_misses_of_the_indirect_shapes_stay_quiet(language, text):
     assert not flag(text, language).flagged, text
+
+
+def test_romanised_urdu_and_panjabi_lists_are_read_together(monkeypatch):
+    # The detector often takes romanised Panjabi for Urdu: a Panjabi phrase must still be found.
+    import analysis.safeguarding as safeguarding
+
+    monkeypatch.setattr(safeguarding, "load_model", lambda: None)  # the phrase lists alone
+    text = "mera veer ohnu chaku maar deyanga kal"
+    assert flag(text, "pa").flagged
+    assert flag(text, "ur").flagged
