@@ -63,6 +63,9 @@ ENGLISH = [
     ("my dad will kill me if im back late lol", NEU),
     ("i could murder a pizza right now", NEU),
     ("i want to be a paramedic but idk if ill get in", NEU),
+    # the survey's "what helps, and what makes it harder?": a balanced answer is neutral
+    ("what helps is my mates and the gym. what makes it harder is the buses at night", NEU),
+    ("nothing i feel safe tbh", POS),
     # non-answers
     ("idk", NEU),
     ("n/a", NEU),
