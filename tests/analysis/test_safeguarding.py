@@ -64,6 +64,10 @@ def test_hand_written_cases_keep_recall_and_precision():
         ("theres no food at home most days and dads in bed all day so i feed my sister", "abuse_at_home"),
         ("aunty says they will take her for a ceremony so she's 'pure', my sister is 6", "abuse_at_home"),
         ("they keep talking about my wedding. i saw the man's photo. im 15", "abuse_at_home"),
+        ("nothing helps like the blade does, at least i feel something after", "self_harm"),
+        ("im on 400 calories or less most days and no one has noticed yet", "self_harm"),
+        ("dont worry about me, soon everyone gets a break from me", "self_harm"),
+        ("my dad and his girlfriend are fighting again, police came round twice this month", "abuse_at_home"),
     ],
 )
 def test_disclosures_are_flagged_with_their_reason(text, reason):
@@ -97,6 +101,9 @@ def test_disclosures_are_flagged_with_their_reason(text, reason):
         "my mum stays in bed all day on sundays, her night shifts are long",
         "maccies kicks us out after 20 mins so we just walk about",
         "i feel anxious all the time when im out, like someones watching me",
+        "lost loads of weight for my boxing bout, still not small enough for the weight class",
+        "the razor scooter is the only thing that helps me get to school on time",
+        "police came round again to the flats, lads fighting outside the shop",
     ],
 )
 def test_general_worry_opinion_and_idioms_are_not_flagged(text):
