@@ -26,6 +26,8 @@ CODED_SETS = (
     "bench/data/holdout-9.csv",
     "bench/data/holdout-10.csv",
     "bench/data/holdout-11.csv",
+    "bench/data/holdout-12.csv",
+    "bench/data/holdout-13.csv",
 )
 
 

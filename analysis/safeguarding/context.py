@@ -119,7 +119,10 @@ _BELIEF = re.compile(
 #: Something read, heard about or watched is not a disclosure ("I read about a girl who was groomed").
 _NEWS = re.compile(
     r"\b(?:read|reading|(?:heard|hear|hears)\s+(?:about|of|on)|watched|watching|documentary|news|article|story|stories|"
-    r"film|films|programme|podcast|netflix|on\s+tv|on\s+the\s+telly|in\s+the\s+papers?|khabron|akhbar)\b"
+    r"films?(?!\s+(?:it|me|us|him|her|them|everything)\b)|programme|podcast|netflix|on\s+tv|on\s+the\s+telly|in\s+the\s+papers?|khabron|akhbar|"
+    # the survey languages' films, series and news (folded: no accents)
+    r"pelicula|peliculas|noticias|documental|filme|filmes|novela|serie|notizie|stiri|serial|wiadomosci|"
+    r"فيلم|فلم|مسلسل|الاخبار|اخبار|فیلم|سریال|ڈرامہ|سিনেমা|নাটক|খবর|ਫਿਲਮ|ਖਬਰ)\b"
 )
 
 
@@ -327,7 +330,7 @@ BROAD_CHECKS = checks("broad", NEG | HYPO | PAST | NEWS | BELIEF | TRIVIAL | SIB
 
 #: Checks the word model's strongest evidence goes through (negation it learns from the words; a past that is
 #: over, "he said no and they've left him alone since", it cannot).
-MODEL_CHECKS = checks("model", JOKE | SIBLING | TRIVIAL | IDIOM | PAST)
+MODEL_CHECKS = checks("model", JOKE | SIBLING | TRIVIAL | IDIOM | PAST | NEWS)
 
 #: Indirect ideation is often phrased as a condition ("if I was gone"), so it skips the what-if check.
 IDEATION_CHECKS = checks("ideation", PAST | JOKE | TRIVIAL | NEWS)

@@ -32,6 +32,7 @@ TRAINING_SETS = (
     "bench/data/safeguarding-blind-6.csv",
     "bench/data/safeguarding-blind-7.csv",
     "bench/data/safeguarding-blind-8.csv",
+    "bench/data/safeguarding-blind-9.csv",
     *CODED_SETS,
 )
 
