@@ -4,8 +4,8 @@
 
 For each coded file (the repository's holdouts and, where present, ../shared/data/dev-responses.csv), the
 model is trained on the other files and the held-out answers are labelled three ways: the rules alone,
-the model on every answer of four words or more, and the model only where the rules read neutral (what
-the pipeline does). Prints macro-F1 per
+the model on every answer of four words or more, and the model only where the rules are not sure
+(|score| under model.RULES_SURE: what the pipeline does). Prints macro-F1 per
 file and over all. The rules were tuned on dev and holdout, so the rules' figures there are optimistic.
 Needs scikit-learn (pip install -e ".[train]").
 """
@@ -40,7 +40,7 @@ def main() -> None:
     files = {name: _read(ROOT, name) for name in train.TRAINING_SETS}
     if DEV.exists():
         files[DEV.name] = _read(DEV.parent, DEV.name)
-    ways = ("rules", "model", "model on neutral readings")
+    ways = ("rules", "model", "model where the rules are unsure")
     pooled: dict[str, tuple[list[str], list[str]]] = {way: ([], []) for way in ways}
     for held, rows in files.items():
         others = [row for name, other in files.items() if name != held for row in other]
@@ -55,7 +55,7 @@ def main() -> None:
             predicted = model.predict(row["text"], reading)
             labelled["rules"].append(reading.label)
             labelled["model"].append(predicted if long_enough else reading.label)
-            labelled["model on neutral readings"].append(model.label(row["text"], reading))
+            labelled["model where the rules are unsure"].append(model.label(row["text"], reading))
             gold.append(row["sentiment"])
         scores = "  ".join(f"{way} {macro_f1(gold, labelled[way], sentiment_model.LABELS):.3f}" for way in ways)
         print(f"{Path(held).name:28s} {scores}")

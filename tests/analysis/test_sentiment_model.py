@@ -52,15 +52,26 @@ def test_answers_under_four_words_keep_the_rules_reading(text):
 @pytest.mark.parametrize(
     "text",
     [
-        "i dont feel safe walking home past the flats at night",
+        "i dont feel safe at all, i hate walking home past the flats at night",
         "the youth club is brilliant and the staff are amazing",
-        "The new lights on the canal path have made a massive difference, thank you",
     ],
 )
-def test_a_polar_reading_of_the_rules_stands(text):
+def test_a_sure_reading_of_the_rules_stands(text):
     reading = sentiment(text, "en")
-    assert reading.label != "neutral"
+    assert abs(reading.score) >= model.RULES_SURE
     assert model.load().label(text, reading) == reading.label
+
+
+def test_the_model_reads_answers_the_rules_are_not_sure_of(monkeypatch):
+    shipped = model.load()
+    asked = []
+    monkeypatch.setattr(type(shipped), "predict", lambda self, text, reading: asked.append(text) or "neutral")
+    mild = "Put a proper crossing by the school, make it safe for the little ones"  # "safe": mildly positive
+    sure = "the youth club is brilliant and the staff are amazing"
+    assert 0 < sentiment(mild, "en").score < model.RULES_SURE <= sentiment(sure, "en").score
+    assert shipped.label(mild, sentiment(mild, "en")) == "neutral"
+    assert shipped.label(sure, sentiment(sure, "en")) == "positive"
+    assert asked == [mild]
 
 
 def test_a_missing_model_file_leaves_the_rules_deciding(monkeypatch, tmp_path):
