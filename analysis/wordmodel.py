@@ -48,9 +48,12 @@ def tfidf(text: str, idf: Mapping[str, float], starts: frozenset[str]) -> dict[s
     ``starts`` is ``pair_starts(idf)``, computed once by the caller.
     """
     counts = known_counts(tokens(text), idf, starts)
-    weights = {feature: (1 + math.log(n)) * idf[feature] for feature, n in counts.items()}
+    weights = {feature: idf[feature] if n == 1 else (1 + math.log(n)) * idf[feature] for feature, n in counts.items()}
     norm = math.sqrt(sum(w * w for w in weights.values()))
-    return {feature: w / norm for feature, w in weights.items()} if norm else {}
+    if not norm:
+        return {}
+    scale = 1 / norm
+    return {feature: w * scale for feature, w in weights.items()}
 
 
 def stop_words() -> frozenset[str]:
