@@ -254,14 +254,3 @@ class ThemeCoder:
                 if quoted:
                     hits.append(ThemeHit(theme, round(opinion[0], 3), quoted))
         return hits
-        for theme in self._theme_ids:
-            evidence = found.get(theme)
-            if not evidence:
-                continue
-            missing = 1.0
-            for weak in evidence.values():
-                missing *= 1 - (WEAK_WEIGHT if weak else STRONG_WEIGHT)
-            confidence = round(1 - missing, 3)
-            if confidence >= THRESHOLD:
-                hits.append(ThemeHit(theme, confidence, tuple(evidence)))
-        return hits
