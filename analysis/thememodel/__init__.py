@@ -4,7 +4,7 @@ The codebook's evidence codes a theme when a strong term, or two weak ones, appe
 someone else it misses what coders read from words the codebook treats as weak ("the club being open
 fridays again": ``club`` alone is weak, as it is also a nightclub or a football club) or does not hold at
 all ("Gorton's dead. literally nothing for anyone under 18"). A logistic regression per theme over the
-answer's words and word pairs, learnt from about 2,200 coded answers, knows which words coders tie to
+answer's words and word pairs, learnt from about 2,600 coded answers, knows which words coders tie to
 each theme.
 
 It is used in two ways, both measured on coded sets the rules had never been tuned on
