@@ -69,7 +69,8 @@ class _Names(_Answer):
             if strength:
                 if strength == _CALLED and low not in _FACILITY_CAPS and low not in ("police", "ambulance", "security"):
                     return True
-                return low in self.names or low in self.ambiguous or not self.ordinary(tok)
+                # "Coach Mo": a two-letter name after a cue is a name even where it is also a word ("half a mo").
+                return low in self.names or low in self.ambiguous or low in _SHORT_NAMES or not self.ordinary(tok)
             return self.known(tok) or not self.ordinary(tok)
         if not (tok.lower or tok.caps) or not low.replace("-", "").replace("'", "").isalpha():
             return False

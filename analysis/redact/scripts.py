@@ -209,12 +209,16 @@ _SELF_INTRO = {
         r"^\s*(?:أنا|انا)\s+(?P<n>[\u0621-\u064a]{2,})\s*[,،]\s*(?:عمري|اسمي|إسمي|من\s|أنا|انا|وعمري|ساكن|ساكنة|أسكن|اسكن)"
     ),
     "bengali": re.compile(r"^\s*আমি\s+(?P<n>[\u0980-\u09ff]{2,})\s*[,،]\s*(?:আমার|আমি|বয়স)"),
+    # Persian: "من مریم هستم." (I am Maryam), the answer's first words, the sentence closed after it.
+    "persian": re.compile(r"^\s*(?:سلام\s*[,،.!]?\s*)?من\s+(?P<n>[\u0621-\u06d3]{2,})\s+هستم(?:\s*[.,،!]|\s+و\s)"),
 }
 
 
 #: Feelings and states that can stand in that place and are no name.
 _NOT_SELF = _wordset(
     "خايف خايفة خائف خائفة مبسوط مبسوطة تعبان تعبانة زعلان زعلانة حزين حزينة بخير ভালো খুশি একা ক্লান্ত দুঃখিত ঠিক"
+    " خوب خسته ناراحت تنها خوشحال نگران عصبانی مریض بیمار پناهنده مهاجر دانشجو معلم مادر پدر افغان افغانی ایرانی"
+    " مسلمان اینجا"
 )
 
 
@@ -228,6 +232,7 @@ _POST_PATTERNS = {
 
 _SCRIPT_DETECT = {
     "arabic": re.compile("[\u0621-\u06d3]"),
+    "persian": re.compile("[\u0621-\u06d3]"),  # Arabic script, for the patterns only Persian needs
     "bengali": re.compile("[\u0980-\u09ff]"),
     "gurmukhi": re.compile("[\u0a00-\u0a7f]"),
     "devanagari": re.compile("[\u0900-\u097f]"),

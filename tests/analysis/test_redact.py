@@ -49,6 +49,8 @@ REDACTED = [
     ("Grace told me everything", [("NAME", "Grace")], "[NAME] told me everything"),
     # A name that is also a word, mid-sentence, with "she"/"he" straight after it.
     ("more youth workers like Jade she actually listens", [("NAME", "Jade")], None),
+    ("ring Coach Mo about the football", [("NAME", "Coach Mo")], "ring [NAME] about the football"),
+    ("give me a mo to think", [], "give me a mo to think"),
     # Names in other languages, written in Latin script
     ("Nazywam się Łukasz Kowalski i boję się wychodzić", [("NAME", "Łukasz Kowalski")], None),
     ("moja córka Zuzanna boi się wracać ze szkoły", [("NAME", "Zuzanna")], None),
@@ -89,6 +91,9 @@ REDACTED = [
     # A role before "Mr" ("our coach Mr Reza"); "Mr" alone is no cue ("a man came and said go").
     ("مربی‌مون آقا رضا مثل برادر بزرگمونه", [("NAME", "رضا")], "مربی‌مون آقا [NAME] مثل برادر بزرگمونه"),
     ("یه آقا اومد و گفت برو", [], "یه آقا اومد و گفت برو"),
+    # A writer introducing themselves in Persian; a feeling or a status in that place is no name.
+    ("من سارا هستم. کسی با من حرف نمی‌زند", [("NAME", "سارا")], "من [NAME] هستم. کسی با من حرف نمی‌زند"),
+    ("من خسته هستم. کار زیاده", [], "من خسته هستم. کار زیاده"),
     # A writer introducing themselves: "I X, my number ...", "I X, my age 16"
     ("আমি ফারহানা, আমার নম্বর নেই", [("NAME", "ফারহানা")], "আমি [NAME], আমার নম্বর নেই"),
     ("أنا يوسف، عمري ١٦ سنة", [("NAME", "يوسف")], "أنا [NAME]، عمري ١٦ سنة"),
