@@ -36,13 +36,10 @@ def code_file(source: Path, target: Path | None, codebook: Path = DEFAULT_CODEBO
     return write_coded(target, coded)
 
 
-def evaluate_file(gold_path: Path, codebook: Path = DEFAULT_CODEBOOK) -> str:
-    """Code the answers of a hand-coded file and report agreement, English and other languages apart.
-
-    The gold language is not given to the engine, so language accuracy is measured too.
-    """
+def read_gold(gold_path: Path) -> list[GoldAnswer]:
+    """Read a hand-coded file (the coded data format of the codebook), naming the problem and row if bad."""
     rows = read_rows(gold_path, ("id", "text", "themes", "sentiment", "safeguarding", "language"))
-    gold = [
+    return [
         GoldAnswer(
             id=row.values["id"],
             text=row.values["text"],
@@ -54,6 +51,14 @@ def evaluate_file(gold_path: Path, codebook: Path = DEFAULT_CODEBOOK) -> str:
         )
         for row in rows
     ]
+
+
+def evaluate_file(gold_path: Path, codebook: Path = DEFAULT_CODEBOOK) -> str:
+    """Code the answers of a hand-coded file and report agreement, English and other languages apart.
+
+    The gold language is not given to the engine, so language accuracy is measured too.
+    """
+    gold = read_gold(gold_path)
     analyser = Analyser(codebook)
     coded = [analyser.code(g.text, g.id) for g in _progress(gold, "coding")]
     theme_ids = analyser.codebook.theme_ids

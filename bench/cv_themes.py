@@ -16,15 +16,14 @@ change in theme macro-F1 against the rules alone.
 from __future__ import annotations
 
 import argparse
-import csv
 import dataclasses
-import math
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[0] = str(ROOT)
 
+from analysis.commands import read_gold  # noqa: E402
 from analysis.evaluate import GoldAnswer, report  # noqa: E402
 from analysis.pipeline import Analyser  # noqa: E402
 from analysis.thememodel import from_data, train  # noqa: E402
@@ -38,22 +37,6 @@ GRID = ((0.5, 0.8), (0.6, 0.8), (0.7, 0.8), (0.6, 0.9), (0.8, 0.9))
 def _number(path: str) -> int:
     stem = Path(path).stem
     return int(stem.split("-")[1]) if "-" in stem else 1
-
-
-def _gold(path: Path) -> list[GoldAnswer]:
-    with path.open(encoding="utf-8", newline="") as handle:
-        return [
-            GoldAnswer(
-                row["id"],
-                row["text"],
-                frozenset(t for t in row["themes"].split(";") if t),
-                row["sentiment"],
-                row["safeguarding"] == "1",
-                row["language"],
-                (),
-            )
-            for row in csv.DictReader(handle)
-        ]
 
 
 def main() -> int:
@@ -77,14 +60,13 @@ def main() -> int:
             tests.append(DEV)
         texts, labels = train.read_sets(training)
         model = from_data(train.fit(texts, labels, theme_ids))
-        golds = [_gold(path) for path in tests]
+        golds = [read_gold(path) for path in tests]
         rules = [macro_f1(gold, None) for gold in golds]
         names = ", ".join(path.stem for path in tests)
         print(f"split {split}: trained on {len(texts)} answers; tested on {names}")
         print(f"  rules alone          {'  '.join(f'{f:.4f}' for f in rules)}")
         for confirm, add in GRID:
-            margin = math.log(confirm / (1 - confirm)) - model.intercept
-            tuned = dataclasses.replace(model, confirm=confirm, add=add, confirm_margin=margin)
+            tuned = dataclasses.replace(model, confirm=confirm, add=add)
             gains = [macro_f1(gold, tuned) - base for gold, base in zip(golds, rules, strict=True)]
             print(f"  confirm {confirm} add {add}  {'  '.join(f'{g:+.4f}' for g in gains)}")
     return 0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 import stopwordsiso
 
@@ -95,16 +95,18 @@ _COPULA = "(?:ہے|ہوں|ਹੈ|ਹਾਂ|है|हूँ|هو|است)"
 
 #: A Persian role before "Mr" and a first name ("مربی‌مون آقا رضا": our coach Mr Reza). "آقا" alone is no cue:
 #: "یه آقا اومد" is "a man came".
-_PERSIAN_ROLE_TITLES = [
-    f"{role}{suffix}_آقا"
-    for role in ("مربی", "معلم", "استاد", "مدیر", "مشاور")
-    for suffix in ("", "م", "مون", "مان", "\u200cمون", "\u200cمان")
-]
+_ROLE_TITLE_CUES = {
+    "arabic": [
+        f"{role}{suffix}_آقا"
+        for role in ("مربی", "معلم", "استاد", "مدیر", "مشاور")
+        for suffix in ("", "م", "مون", "مان", "\u200cمون", "\u200cمان")
+    ]
+}
 
 
 def _script_pattern(script: str) -> re.Pattern[str]:
     listed = _SCRIPT_CUES[script].split() + (_kin_cues(script) if script in _KIN_CUES else [])
-    listed += _PERSIAN_ROLE_TITLES if script == "arabic" else []
+    listed += _ROLE_TITLE_CUES.get(script, [])
     cues = sorted((unicodedata.normalize("NFC", cue) for cue in listed), key=len, reverse=True)
     word = _SCRIPT_WORD[script]
     alternation = "|".join(re.escape(cue).replace("_", r"\s+") for cue in cues)
@@ -204,13 +206,15 @@ _AND_I_PATTERNS = {
 
 #: A writer introducing themselves at the start ("আমি ফারহানা, আমার নম্বর ...", "أنا يوسف، عمري ١٦"): "I", one
 #: word, a comma, then more about the writer (my, my age, I). A feeling ("أنا خايفة، ...") is rarely followed so.
-_SELF_INTRO = {
-    "arabic": re.compile(
-        r"^\s*(?:أنا|انا)\s+(?P<n>[\u0621-\u064a]{2,})\s*[,،]\s*(?:عمري|اسمي|إسمي|من\s|أنا|انا|وعمري|ساكن|ساكنة|أسكن|اسكن)"
+_SELF_INTRO: dict[str, re.Pattern[str] | tuple[re.Pattern[str], ...]] = {
+    "arabic": (
+        re.compile(
+            r"^\s*(?:أنا|انا)\s+(?P<n>[\u0621-\u064a]{2,})\s*[,،]\s*(?:عمري|اسمي|إسمي|من\s|أنا|انا|وعمري|ساكن|ساكنة|أسكن|اسكن)"
+        ),
+        # Persian: "من مریم هستم." (I am Maryam), the answer's first words, the sentence closed after it.
+        re.compile(r"^\s*(?:سلام\s*[,،.!]?\s*)?من\s+(?P<n>[\u0621-\u06d3]{2,})\s+هستم(?:\s*[.,،!]|\s+و\s)"),
     ),
     "bengali": re.compile(r"^\s*আমি\s+(?P<n>[\u0980-\u09ff]{2,})\s*[,،]\s*(?:আমার|আমি|বয়স)"),
-    # Persian: "من مریم هستم." (I am Maryam), the answer's first words, the sentence closed after it.
-    "persian": re.compile(r"^\s*(?:سلام\s*[,،.!]?\s*)?من\s+(?P<n>[\u0621-\u06d3]{2,})\s+هستم(?:\s*[.,،!]|\s+و\s)"),
 }
 
 
@@ -232,7 +236,6 @@ _POST_PATTERNS = {
 
 _SCRIPT_DETECT = {
     "arabic": re.compile("[\u0621-\u06d3]"),
-    "persian": re.compile("[\u0621-\u06d3]"),  # Arabic script, for the patterns only Persian needs
     "bengali": re.compile("[\u0980-\u09ff]"),
     "gurmukhi": re.compile("[\u0a00-\u0a7f]"),
     "devanagari": re.compile("[\u0900-\u097f]"),
@@ -253,11 +256,14 @@ _CHINESE_FUNCTION = frozenset("在是被和跟也都很不说去的了给把让�
 _NON_LATIN = re.compile("[\u0621-\u06d3\u0900-\u097f\u0980-\u09ff\u0a00-\u0a7f\u4e00-\u9fff]")
 
 
-def _matches(patterns: dict[str, re.Pattern[str]], text: str) -> Iterator[re.Match[str]]:
-    """Yield the matches of the per-script ``patterns`` whose script ``text`` uses."""
+def _matches(
+    patterns: Mapping[str, re.Pattern[str] | tuple[re.Pattern[str], ...]], text: str
+) -> Iterator[re.Match[str]]:
+    """Yield the matches of the per-script ``patterns`` (one or several a script) whose script ``text`` uses."""
     for script, pattern in patterns.items():
         if _SCRIPT_DETECT[script].search(text):
-            yield from pattern.finditer(text)
+            for one in pattern if isinstance(pattern, tuple) else (pattern,):
+                yield from one.finditer(text)
 
 
 def _script_names(text: str) -> list[tuple[int, int]]:

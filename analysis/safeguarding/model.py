@@ -43,26 +43,6 @@ class Model:
     explains: frozenset[str]  # features worth quoting as evidence (not stop words alone)
     pair_starts: frozenset[str]  # first words of the known word pairs
 
-    def _parts(self, text: str) -> dict[str, float] | None:
-        """Return each known feature's share of the score, or None when the model abstains.
-
-        The sum mirrors scikit-learn's TfidfVectorizer (sublinear tf, l2 norm) and LogisticRegression.
-        Most answers are scored and few flagged, so this is the hot path: one pass, no temporary lists.
-        """
-        words = tokens(text)
-        if len(words) < MIN_WORDS:
-            return None
-        weights = self.weights
-        counts = known_counts(words, weights, self.pair_starts)
-        if len(counts) < MIN_KNOWN:
-            return None  # mostly words the model never saw: its few known words would weigh far too much
-        tfidf = {
-            feature: weights[feature][0] if n == 1 else (1 + math.log(n)) * weights[feature][0]
-            for feature, n in counts.items()
-        }
-        norm = math.sqrt(sum(w * w for w in tfidf.values()))
-        return {feature: w / norm * weights[feature][1] for feature, w in tfidf.items()}
-
     def probability(self, text: str) -> float:
         """Return the probability that ``text`` is a disclosure (0.0 when the model abstains)."""
         return self.judge(text)[0]
@@ -85,16 +65,21 @@ class Model:
         counts = known_counts(words, weights, self.pair_starts)
         if len(counts) < MIN_KNOWN:
             return 0.0, _no_evidence
+        # The sum mirrors scikit-learn's TfidfVectorizer (sublinear tf, l2 norm) and LogisticRegression.
         total = squares = 0.0
         for feature, n in counts.items():
             idf, coefficient = weights[feature]
             weight = idf if n == 1 else (1 + math.log(n)) * idf
             squares += weight * weight
             total += weight * coefficient
-        probability = 1 / (1 + math.exp(-(self.intercept + total / math.sqrt(squares))))
+        norm = math.sqrt(squares)
+        probability = 1 / (1 + math.exp(-(self.intercept + total / norm)))
 
         def evidence(quotable: bool = True) -> tuple[str, ...]:
-            parts = self._parts(text) or {}
+            # Each feature's share of the score; the common norm does not change their order.
+            parts = {
+                feature: weights[feature][0] * (1 + math.log(n)) * weights[feature][1] for feature, n in counts.items()
+            }
             pushing = (
                 feature for feature, part in parts.items() if part > 0 and (not quotable or feature in self.explains)
             )

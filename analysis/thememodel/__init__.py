@@ -22,7 +22,7 @@ import itertools
 import json
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from pathlib import Path
 
@@ -50,8 +50,13 @@ class ThemeModel:
     pair_starts: frozenset[str]
     confirm: float
     add: float
+    #: Per theme, what the features must add to the intercept to reach ``confirm``: derived, so that scores are
+    #: compared without the logistic function (``dataclasses.replace`` with another ``confirm`` recomputes it).
+    confirm_margin: np.ndarray = field(init=False, repr=False)
 
-    confirm_margin: np.ndarray  # per theme, what the features must add to the intercept to reach ``confirm``
+    def __post_init__(self) -> None:
+        margin = math.log(self.confirm / (1 - self.confirm)) - self.intercept
+        object.__setattr__(self, "confirm_margin", margin)
 
     def probabilities(self, words: list[str]) -> dict[str, tuple[float, Callable[[], tuple[str, ...]]]]:
         """Return the themes whose probability reaches ``confirm``, each with it and a function giving the
@@ -115,7 +120,6 @@ def from_data(data: dict) -> ThemeModel:
         features=features,
         pair_starts=pair_starts(vocabulary),
         confirm=data["confirm"],
-        confirm_margin=math.log(data["confirm"] / (1 - data["confirm"])) - np.array(data["intercept"], dtype=float),
         add=data["add"],
     )
 
