@@ -11,6 +11,9 @@ import json
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from analysis.redact import blanked, redact
+from analysis.text import clean
+
 #: The coded sets (every column of shared/codebook.md's format) that have been measured once and now train
 #: both models, relative to the repository. A set joins only after its first measurement (bench/README.md);
 #: the sets still blind are listed in tests/analysis/test_safeguarding_model.py.
@@ -29,6 +32,16 @@ CODED_SETS = (
     "bench/data/holdout-12.csv",
     "bench/data/holdout-13.csv",
 )
+
+
+def as_read(text: str) -> str:
+    """Return ``text`` cleaned, with every personal detail blanked, as the word models learn from it.
+
+    A model's vocabulary ships in its JSON file: names, numbers and emails in the training answers must never
+    become features there. The theme coder reads answers blanked the same way (analysis.pipeline).
+    """
+    text = clean(text)
+    return blanked(text, redact(text))
 
 
 def read_labelled(

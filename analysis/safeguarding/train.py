@@ -14,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from analysis.safeguarding.model import MODEL_PATH, features
-from analysis.training import CODED_SETS, read_labelled, run
+from analysis.training import CODED_SETS, as_read, read_labelled, run
 from analysis.wordmodel import stop_words
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -58,7 +58,7 @@ def fit(texts: list[str], labels: list[int]) -> dict:
     from sklearn.linear_model import LogisticRegression
 
     vectoriser = TfidfVectorizer(analyzer=features, sublinear_tf=True, min_df=2)
-    matrix = vectoriser.fit_transform(texts)
+    matrix = vectoriser.fit_transform([as_read(text) for text in texts])
     classifier = LogisticRegression(C=C, class_weight="balanced", max_iter=5000).fit(matrix, labels)
     coefficients = classifier.coef_[0]
     stop = stop_words()

@@ -12,7 +12,7 @@ from pathlib import Path
 from analysis.sentiment import sentiment
 from analysis.sentiment.model import LABELS, MODEL_PATH, rule_features
 from analysis.text import tokens
-from analysis.training import CODED_SETS, read_labelled, run
+from analysis.training import CODED_SETS, as_read, read_labelled, run
 from analysis.wordmodel import features
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -44,7 +44,7 @@ def fit(texts: list[str], languages: list[str], labels: list[str]) -> dict:
     from sklearn.linear_model import LogisticRegression
 
     vectoriser = TfidfVectorizer(analyzer=features, sublinear_tf=True, min_df=2)
-    words = vectoriser.fit_transform(texts)
+    words = vectoriser.fit_transform([as_read(text) for text in texts])
     readings = [sentiment(text, language) for text, language in zip(texts, languages, strict=True)]
     rules = np.array([rule_features(r, len(tokens(t))) for r, t in zip(readings, texts, strict=True)]) * RULE_SCALE
     matrix = sparse.hstack([words, sparse.csr_matrix(rules)]).tocsr()

@@ -11,10 +11,8 @@ import csv
 from pathlib import Path
 
 from analysis.codebook import DEFAULT_CODEBOOK, load_codebook
-from analysis.redact import blanked, redact
-from analysis.text import clean
 from analysis.thememodel import MODEL_PATH
-from analysis.training import CODED_SETS, run
+from analysis.training import CODED_SETS, as_read, run
 from analysis.wordclouds.stopwords import LANGUAGES, stopwords_for
 from analysis.wordmodel import features, stop_words
 
@@ -47,12 +45,6 @@ def read_sets(paths: tuple[str, ...] = TRAINING_SETS) -> tuple[list[str], list[f
                 texts.append(row["text"])
                 labels.append(themes)
     return texts, labels
-
-
-def as_read(text: str) -> str:
-    """Return the text the theme coder reads: cleaned, personal details blanked (as the pipeline does)."""
-    text = clean(text)
-    return blanked(text, redact(text))
 
 
 def fit(texts: list[str], labels: list[frozenset[str]], theme_ids: tuple[str, ...]) -> dict:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from analysis.safeguarding import flag, model, train
+from analysis.training import as_read
 
 #: Sets kept for measuring: never trained on, and read only after their first measurement (bench/README.md).
 BLIND_SETS: tuple[str, ...] = (
@@ -22,7 +23,7 @@ def test_scores_are_the_probabilities_scikit_learn_gives():
     texts, labels = train.read_sets()
     vectoriser = TfidfVectorizer(analyzer=model.features, sublinear_tf=True, min_df=2)
     classifier = LogisticRegression(C=train.C, class_weight="balanced", max_iter=5000)
-    classifier.fit(vectoriser.fit_transform(texts), labels)
+    classifier.fit(vectoriser.fit_transform([as_read(text) for text in texts]), labels)
     shipped = model.load()
     samples = [
         "my mums boyfriend takes my phone off me and i cant go out, he says im not allowed to tell my nan",

@@ -7,6 +7,7 @@ import pytest
 from analysis.pipeline import Analyser
 from analysis.sentiment import model, sentiment, train
 from analysis.text import tokens
+from analysis.training import as_read
 from analysis.wordmodel import features
 
 
@@ -26,9 +27,9 @@ def test_labels_are_the_classes_scikit_learn_predicts():
             np.array([model.rule_features(r, len(tokens(t))) for r, t in zip(readings, batch, strict=True)])
             * train.RULE_SCALE
         )
-        return sparse.hstack([vectoriser.transform(batch), sparse.csr_matrix(rules)]).tocsr()
+        return sparse.hstack([vectoriser.transform([as_read(t) for t in batch]), sparse.csr_matrix(rules)]).tocsr()
 
-    vectoriser.fit(texts)
+    vectoriser.fit([as_read(text) for text in texts])
     classifier = LogisticRegression(C=train.C, class_weight="balanced", max_iter=10000)
     classifier.fit(stack(texts, languages), labels)
     samples = [

@@ -12,6 +12,7 @@ from analysis.text import tokens
 from analysis.thememodel import from_data, load
 from analysis.thememodel import train as theme_train
 from analysis.themes import ThemeCoder
+from analysis.training import as_read
 from tests.analysis.test_safeguarding_model import BLIND_SETS
 
 CODEBOOK = load_codebook(DEFAULT_CODEBOOK)
@@ -111,16 +112,16 @@ def test_scores_are_the_probabilities_scikit_learn_gives():
 
     texts, labels = theme_train.read_sets()
     vectoriser = TfidfVectorizer(analyzer=features, sublinear_tf=True, min_df=2)
-    matrix = vectoriser.fit_transform([theme_train.as_read(text) for text in texts])
+    matrix = vectoriser.fit_transform([as_read(text) for text in texts])
     sample = "we need somewhere warm to go after school, the youth club shut and theres nothing on"
     shipped = load()
     assert shipped is not None
-    passing = shipped.probabilities(tokens(theme_train.as_read(sample)))
+    passing = shipped.probabilities(tokens(as_read(sample)))
     assert passing, "the sample should pass the confirm threshold for some theme"
     for theme, (probability, _evidence) in passing.items():
         y = [theme in themes for themes in labels]
         classifier = LogisticRegression(C=theme_train.C, class_weight="balanced", max_iter=5000).fit(matrix, y)
-        expected = classifier.predict_proba(vectoriser.transform([theme_train.as_read(sample)]))[0, 1]
+        expected = classifier.predict_proba(vectoriser.transform([as_read(sample)]))[0, 1]
         assert probability == pytest.approx(expected, abs=1e-3), theme
 
 
